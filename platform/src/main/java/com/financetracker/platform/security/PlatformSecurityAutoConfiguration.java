@@ -1,0 +1,194 @@
+package com.financetracker.platform.security;
+
+import com.financetracker.platform.config.PlatformProperties;
+import com.financetracker.platform.web.PlatformWebAutoConfiguration;
+import com.financetracker.platform.web.ProblemResponses;
+import com.financetracker.platform.web.ProblemType;
+import com.financetracker.platform.web.RouteResolver;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a service an OAuth2 resource server of the user service: RS256 access tokens verified with the published
+ * keys (fetched lazily and cached, so a service starts while the user service is down), issuer, audience and expiry
+ * checked, the {@code roles} claim mapped to authorities, no sessions, and 401/403 answered as problems.
+ */
+@AutoConfiguration(
+        after = PlatformWebAutoConfiguration.class,
+        before = {
+            ServletWebSecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
+        })
+public class PlatformSecurityAutoConfiguration {
+
+    /** Endpoints of the platform itself that anyone may call: probes, metrics, API docs, the error page. */
+    static final List<String> PLATFORM_PUBLIC_PATHS = List.of(
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/prometheus",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**");
+
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    /** The checks every access token must pass besides its signature. */
+    @Bean
+    @ConditionalOnMissingBean(name = "accessTokenValidator")
+    OAuth2TokenValidator<Jwt> accessTokenValidator(PlatformProperties properties) {
+        String audience = properties.security().audience();
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtIssuerValidator(properties.security().issuer().toString()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PlatformProperties properties, OAuth2TokenValidator<Jwt> accessTokenValidator) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        properties.security().jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(accessTokenValidator);
+        return decoder;
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Roles.CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    /** Lets controllers declare an {@link AuthenticatedUser} parameter. */
+    @Bean
+    WebMvcConfigurer authenticatedUserArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new AuthenticatedUserArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(PlatformProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.web().corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.IF_MATCH,
+                HttpHeaders.ACCEPT,
+                "Idempotency-Key",
+                "X-Request-Id"));
+        cors.setExposedHeaders(List.of(
+                HttpHeaders.ETAG,
+                HttpHeaders.LOCATION,
+                HttpHeaders.LINK,
+                HttpHeaders.RETRY_AFTER,
+                "X-Total-Count",
+                "X-Request-Id"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /** Requests the firewall refuses (encoded slashes, path traversal, …) get a 400 problem, not an HTML page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request URL is not acceptable"));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http,
+            ObjectProvider<EndpointAccessRules> serviceRules,
+            RouteResolver routes,
+            ProblemResponses problems,
+            JwtAuthenticationConverter jwtAuthenticationConverter)
+            throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        List<String> publicPaths = new ArrayList<>(PLATFORM_PUBLIC_PATHS);
+        serviceRules.orderedStream().forEach(rules -> publicPaths.addAll(rules.publicPaths()));
+        List<RequestMatcher> publicMatchers = publicPaths.stream()
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList();
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .cors(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .oauth2ResourceServer(
+                        server -> server.bearerTokenResolver(new PublicPathsIgnoringTokenResolver(publicMatchers))
+                                .authenticationEntryPoint(entryPoint)
+                                .accessDeniedHandler(entryPoint)
+                                .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter)))
+                .authorizeHttpRequests(rules -> {
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                            .permitAll();
+                    rules.requestMatchers(publicMatchers.toArray(RequestMatcher[]::new))
+                            .permitAll();
+                    rules.requestMatchers(request -> !routes.hasRoute(request)).permitAll();
+                    serviceRules.orderedStream().forEach(service -> service.authorize(rules));
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+}
