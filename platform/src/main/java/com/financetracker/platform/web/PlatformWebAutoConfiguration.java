@@ -1,17 +1,27 @@
 package com.financetracker.platform.web;
 
 import com.financetracker.platform.config.PlatformProperties;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem responses for every error path, request ids, body limits and route templates for every service. */
@@ -23,6 +33,33 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    MergePatch mergePatch(JsonMapper jsonMapper, Validator validator) {
+        return new MergePatch(jsonMapper, validator);
+    }
+
+    /** Describes the service in its OpenAPI document, with the bearer token every protected endpoint needs. */
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI openApi(@Value("${spring.application.name}") String service) {
+        return new OpenAPI()
+                .info(new Info().title("Finance Tracker " + service).version("v1"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Errors Tomcat answers itself, before the application sees the request, are problems too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(ProblemErrorReportValve::installWhenStarting);
     }
 
     @Bean
@@ -49,6 +86,19 @@ public class PlatformWebAutoConfiguration {
     FilterRegistrationBean<RequestId> requestIdFilter() {
         FilterRegistrationBean<RequestId> registration = new FilterRegistrationBean<>(new RequestId());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer nulCharactersInJson() {
+        return builder -> builder.addModule(NulCharacters.jacksonModule());
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> nulCharactersInParameters(ProblemResponses problems) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(NulCharacters.parameterFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

@@ -26,6 +26,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -61,9 +62,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail
-                ? detail
-                : ProblemDetail.forStatusAndDetail(status, "The request could not be processed");
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail detail) {
+            problem = detail;
+        } else if (ex instanceof ErrorResponse errorResponse) {
+            problem = errorResponse.getBody();
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(status, "The request could not be processed");
+        }
         if (status.is5xxServerError()) {
             log.error("Request failed", ex);
         }
@@ -126,6 +132,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         PayloadTooLargeException tooLarge = cause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return problem(ex, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.detail(), headers, request);
+        }
+        if (cause(ex, NulCharacters.NulCharacterException.class) instanceof NulCharacters.NulCharacterException nul) {
+            return invalid(ex, List.of(new FieldProblem(path(nul), NulCharacters.MESSAGE)), headers, request);
         }
         if (cause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
             return invalid(ex, List.of(new FieldProblem(path(unknown), "is not a known field")), headers, request);

@@ -56,7 +56,7 @@ public enum ProblemType {
     /** The generic type for a status, for errors that carry no more specific type. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status.value() == status && type != MALFORMED_REQUEST) {
+            if (type.status.value() == status && type != VALIDATION) {
                 return type;
             }
         }

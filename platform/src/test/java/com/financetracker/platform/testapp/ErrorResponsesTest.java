@@ -94,6 +94,29 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void nulCharacterInAStringIsRefused() {
+        ApiResponse response = api.post("/echo")
+                .bearer(token)
+                .json("{\"name\":\"a\\u0000b\",\"count\":1}")
+                .send();
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("name");
+        assertThat(response.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("must not contain NUL characters");
+    }
+
+    @Test
+    void nulCharacterInAParameterIsRefused() {
+        ApiResponse response = api.get("/items?limit=1%00").bearer(token).send();
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("limit");
+    }
+
+    @Test
     void missingBodyIsABadRequest() {
         ApiResponse response = api.post("/echo").bearer(token).json("").send();
 
@@ -178,6 +201,16 @@ class ErrorResponsesTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void requestTomcatRefusesItselfIsAProblemToo() {
+        ApiResponse response = api.get("/items/%00").bearer(token).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).isEqualTo("urn:finance-tracker:problem:malformed-request");
+        assertThat(response.header("X-Request-Id")).isNotBlank();
     }
 
     @Test

@@ -1,0 +1,21 @@
+package com.financetracker.users.account;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What happens to accounts that other parts of the service react to, inside the same transaction. */
+public final class AccountEvents {
+
+    private AccountEvents() {}
+
+    /** The password changed: sessions other than {@code keptSession} must end. */
+    public record PasswordChanged(UUID userId, @Nullable UUID keptSession) {}
+
+    /** An administrator disabled the account: every session must end. */
+    public record AccountDisabled(UUID userId) {}
+
+    /** The {@code user.deleted} event other services receive through the outbox. */
+    record UserDeleted(UUID userId, java.time.Instant deletedAt) {
+        static final String TYPE = "user.deleted";
+    }
+}

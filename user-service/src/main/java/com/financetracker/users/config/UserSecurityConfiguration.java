@@ -1,0 +1,72 @@
+package com.financetracker.users.config;
+
+import com.financetracker.platform.security.EndpointAccessRules;
+import com.financetracker.platform.security.Roles;
+import com.financetracker.users.key.SigningKeys;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Who may call what, how passwords are hashed, and how tokens are signed and checked. As the issuer, this service
+ * verifies tokens with its own keys directly instead of fetching its JWKS over HTTP.
+ */
+@Configuration(proxyBeanMethods = false)
+class UserSecurityConfiguration {
+
+    @Bean
+    EndpointAccessRules userServiceAccessRules() {
+        return new EndpointAccessRules() {
+            @Override
+            public List<String> publicPaths() {
+                return List.of("/register", "/login", "/token", "/token/refresh", "/logout", "/.well-known/jwks.json");
+            }
+
+            @Override
+            public void authorize(
+                    AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+                rules.requestMatchers("/users/me", "/users/me/**").hasRole(Roles.USER);
+                rules.requestMatchers("/users", "/users/*").hasRole(Roles.ADMIN);
+            }
+        };
+    }
+
+    /** Argon2id for new hashes; the {id} prefix lets the parameters change later without breaking old hashes. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(
+                "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        JWKSource<SecurityContext> signingKey = (selector, context) -> selector.select(new JWKSet(keys.signingKey()));
+        return new NimbusJwtEncoder(signingKey);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, OAuth2TokenValidator<Jwt> accessTokenValidator) {
+        JWKSource<SecurityContext> publicKeys = (selector, context) -> selector.select(keys.publicKeys());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(publicKeys)
+                .jwsAlgorithms(algorithms -> algorithms.add(SignatureAlgorithm.RS256))
+                .build();
+        decoder.setJwtValidator(accessTokenValidator);
+        return decoder;
+    }
+}

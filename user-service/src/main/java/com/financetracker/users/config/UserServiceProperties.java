@@ -1,0 +1,93 @@
+package com.financetracker.users.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The user service's settings (see application.yml for the environment variables).
+ *
+ * @param accessTokenTtl lifetime of access tokens
+ * @param refreshTokenTtl lifetime of each refresh token (every refresh issues a new one)
+ * @param admin the first administrator, created at start when it does not exist
+ * @param signingKey where the token-signing key comes from
+ * @param serviceClients clients of the client-credentials grant, as {@code id:secret,id:secret}
+ * @param throttle limits on failed password checks
+ */
+@Validated
+@ConfigurationProperties("finance.users")
+public record UserServiceProperties(
+        @NotNull @DefaultValue("15m") Duration accessTokenTtl,
+        @NotNull @DefaultValue("30d") Duration refreshTokenTtl,
+        @Valid @NotNull @DefaultValue Admin admin,
+        @Valid @NotNull @DefaultValue SigningKey signingKey,
+        @DefaultValue("") String serviceClients,
+        @Valid @NotNull @DefaultValue Throttle throttle) {
+
+    /** The configured service clients, by client id. */
+    public Map<String, String> serviceClientSecrets() {
+        Map<String, String> clients = new LinkedHashMap<>();
+        for (String entry : serviceClients.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            clients.put(
+                    entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+        }
+        return clients;
+    }
+
+    @AssertTrue(message = "FINANCE_SERVICE_CLIENTS must be a comma-separated list of id:secret pairs")
+    public boolean isServiceClientsWellFormed() {
+        for (String entry : serviceClients.split(",")) {
+            int colon = entry.indexOf(':');
+            if (!entry.isBlank() && (colon <= 0 || colon == entry.length() - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first administrator: both empty, or an email and a password of at least 8 characters. */
+    public record Admin(
+            @DefaultValue("") String email,
+            @DefaultValue("") String password) {
+
+        public boolean configured() {
+            return !email.isBlank();
+        }
+
+        @AssertTrue(message = "FINANCE_ADMIN_PASSWORD must have 8 to 128 characters when FINANCE_ADMIN_EMAIL is set")
+        public boolean isPasswordValid() {
+            return !configured() || (password.length() >= 8 && password.length() <= 128);
+        }
+    }
+
+    /**
+     * @param pem an RSA private key in PKCS#8 PEM; empty to generate one and keep it in the database
+     * @param retiredPublicPems public keys (PEM) of earlier configured keys, still published
+     * @param rotationInterval how long a generated key signs before a new one replaces it
+     */
+    public record SigningKey(
+            @DefaultValue("") String pem,
+            @DefaultValue("") String retiredPublicPems,
+            @NotNull @DefaultValue("30d") Duration rotationInterval) {}
+
+    /**
+     * @param accountFailures failed password checks allowed per account within {@code accountWindow}
+     * @param addressFailures failed logins allowed per client address within {@code addressWindow}
+     */
+    public record Throttle(
+            @Min(1) @DefaultValue("5") int accountFailures,
+            @NotNull @DefaultValue("5m") Duration accountWindow,
+            @Min(1) @DefaultValue("50") int addressFailures,
+            @NotNull @DefaultValue("5m") Duration addressWindow) {}
+}

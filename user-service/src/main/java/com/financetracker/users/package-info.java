@@ -1,0 +1,4 @@
+@NullMarked
+package com.financetracker.users;
+
+import org.jspecify.annotations.NullMarked;
