@@ -1,0 +1,42 @@
+package com.financetracker.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code finance-tracker up}: starts the local stack and keeps it running until Ctrl-C. */
+public final class Launcher {
+
+    private static final String USAGE = """
+            Usage: finance-tracker up
+
+            Starts the whole Finance Tracker on this machine: an embedded PostgreSQL and the services on ports
+            8000 (users), 8001 (expenses) and 8002 (analytics). Stop it with Ctrl-C.
+
+            Environment:
+              FINANCE_DATA_DIR        where data, secrets and logs are kept (default ./data)
+              FINANCE_DB_PORT         port of the embedded PostgreSQL (default 5433)
+              FINANCE_ADMIN_EMAIL     the administrator's email (default admin@finance.local)
+              FINANCE_ADMIN_PASSWORD  the administrator's password (default: generated on first start)
+            """;
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        if (arguments.isEmpty() || !arguments.getFirst().equals("up") || arguments.contains("--help")) {
+            System.out.print(USAGE);
+            System.exit(arguments.contains("--help") ? 0 : 2);
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), Path.of(System.getProperty("finance.home", ".")));
+        LocalStack stack = new LocalStack(settings, new Console(System.out, System.console() != null));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shutdown"));
+        try {
+            stack.start();
+        } catch (StartupException e) {
+            stack.console().failure(e.getMessage());
+            stack.stop();
+            System.exit(1);
+        }
+        stack.awaitTermination();
+    }
+}

@@ -1,0 +1,226 @@
+package com.financetracker.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole product on one machine: the embedded PostgreSQL, then every service whose jar is built, each as its own
+ * process configured through the same environment variables Compose and Kubernetes use.
+ */
+final class LocalStack {
+
+    private static final String ISSUER = "http://localhost:8000";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Settings settings;
+    private final Console console;
+    private final List<ServiceSpec> catalog;
+    private final List<ServiceProcess> running = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private @Nullable Database database;
+    private volatile boolean stopping;
+
+    LocalStack(Settings settings, Console console) {
+        this.settings = settings;
+        this.console = console;
+        Path home = settings.home();
+        this.catalog = List.of(
+                new ServiceSpec("user-service", "users", 8000, "users", jar(home, "user-service"), "\u001b[36m"),
+                new ServiceSpec(
+                        "expense-service", "expenses", 8001, "expenses", jar(home, "expense-service"), "\u001b[35m"),
+                new ServiceSpec(
+                        "analytics-service",
+                        "analytics",
+                        8002,
+                        "analytics",
+                        jar(home, "analytics-service"),
+                        "\u001b[33m"));
+    }
+
+    Console console() {
+        return console;
+    }
+
+    void start() {
+        List<ServiceSpec> services =
+                catalog.stream().filter(spec -> Files.exists(spec.jar())).toList();
+        if (services.isEmpty()) {
+            throw new StartupException("No service jars under " + settings.home() + "; build first (./finance-tracker"
+                    + " up builds them)");
+        }
+        services.forEach(spec -> Database.ensurePortFree(spec.port()));
+        Secrets secrets = Secrets.load(settings.dataDirectory());
+        boolean firstStart = !secrets.has("admin.password");
+        String adminPassword =
+                settings.adminPassword() != null ? settings.adminPassword() : secrets.getOrGenerate("admin.password");
+        Map<String, String> clientSecrets = services.stream()
+                .filter(spec -> !spec.name().equals("user-service"))
+                .collect(Collectors.toMap(
+                        ServiceSpec::name, spec -> secrets.getOrGenerate("client." + spec.name() + ".secret")));
+        secrets.save();
+
+        console.step("Starting PostgreSQL (data in " + settings.dataDirectory().resolve("postgres") + ")");
+        Instant began = Instant.now();
+        database = Database.start(
+                settings.dataDirectory().resolve("postgres"),
+                settings.databasePort(),
+                settings.logs().resolve("postgres.log"));
+        database.ensureDatabases(services.stream().map(ServiceSpec::database).toList());
+        console.ok("PostgreSQL ready on port " + settings.databasePort() + " in " + seconds(began));
+
+        console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
+        for (ServiceSpec spec : services) {
+            Map<String, String> env = environment(spec, services, clientSecrets, adminPassword);
+            running.add(ServiceProcess.start(spec, env, settings.logs().resolve(spec.name() + ".log"), console));
+        }
+        for (ServiceProcess service : running) {
+            Duration took = service.awaitReady(READY_TIMEOUT);
+            console.ok(service.spec().name() + " ready on " + service.spec().baseUrl() + " after "
+                    + took.toMillis() / 1000.0 + " s");
+        }
+        printWelcome(services, adminPassword, firstStart, secrets.file());
+        Thread.ofVirtual().name("watchdog").start(this::watch);
+    }
+
+    /** Blocks until the stack has stopped. */
+    void awaitTermination() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the services, then the database. Safe to call more than once. */
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (!running.isEmpty()) {
+            console.step("Stopping the services");
+            List<Thread> stoppers = running.stream()
+                    .map(service -> Thread.ofVirtual().start(() -> service.stop(STOP_GRACE)))
+                    .toList();
+            for (Thread stopper : stoppers) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (database != null) {
+            console.step("Stopping PostgreSQL");
+            try {
+                database.close();
+            } catch (IOException e) {
+                console.failure("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        console.ok("Stopped");
+        stopped.countDown();
+    }
+
+    /** A service that dies on its own takes the stack down with it, rather than leaving it half working. */
+    private void watch() {
+        while (!stopping) {
+            for (ServiceProcess service : running) {
+                if (!service.isAlive() && !stopping) {
+                    console.failure(service.spec().name() + " stopped unexpectedly (exit code "
+                            + service.process().exitValue() + "); see " + settings.logs() + ". Stopping everything.");
+                    stop();
+                    System.exit(1);
+                }
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Map<String, String> environment(
+            ServiceSpec spec, List<ServiceSpec> services, Map<String, String> clientSecrets, String adminPassword) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", Integer.toString(spec.port()));
+        env.put("DATABASE_URL", database.jdbcUrl(spec.database()));
+        env.put("DATABASE_USER", "postgres");
+        env.put("DATABASE_PASSWORD", "");
+        env.put("FINANCE_ISSUER", ISSUER);
+        env.put("FINANCE_JWKS_URI", ISSUER + "/.well-known/jwks.json");
+        env.put("FINANCE_CORS_ALLOWED_ORIGINS", "http://localhost:8002");
+        env.put("FINANCE_EVENTS_TRANSPORT", "http");
+        env.put("FINANCE_EXPENSES_URL", "http://localhost:8001");
+        env.put("FINANCE_ANALYTICS_URL", "http://localhost:8002");
+        if (spec.name().equals("user-service")) {
+            env.put("FINANCE_ADMIN_EMAIL", settings.adminEmail());
+            env.put("FINANCE_ADMIN_PASSWORD", adminPassword);
+            env.put(
+                    "FINANCE_SERVICE_CLIENTS",
+                    clientSecrets.entrySet().stream()
+                            .map(client -> client.getKey() + ":" + client.getValue())
+                            .sorted()
+                            .collect(Collectors.joining(",")));
+        } else {
+            env.put("FINANCE_SERVICE_CLIENT_ID", spec.name());
+            env.put("FINANCE_SERVICE_CLIENT_SECRET", clientSecrets.get(spec.name()));
+        }
+        return env;
+    }
+
+    private void printWelcome(
+            List<ServiceSpec> services, String adminPassword, boolean showPassword, Path secretsFile) {
+        console.line("");
+        console.line(console.bold("Finance Tracker is running."));
+        for (ServiceSpec spec : services) {
+            String what = switch (spec.name()) {
+                case "user-service" -> "Users & login  ";
+                case "expense-service" -> "Expenses       ";
+                default -> "Analytics      ";
+            };
+            String extra = spec.name().equals("analytics-service") ? "  (admin dashboard)" : "";
+            console.line("  " + what + spec.baseUrl() + extra + "   API docs: " + spec.baseUrl() + "/swagger-ui.html");
+        }
+        String databases = services.stream().map(ServiceSpec::database).collect(Collectors.joining("|"));
+        console.line("  Database       " + database.jdbcUrl("{" + databases + "}") + "  (user postgres, no password)");
+        String password;
+        if (settings.adminPassword() != null) {
+            password = "the FINANCE_ADMIN_PASSWORD you set";
+        } else if (showPassword) {
+            password = adminPassword + "   (generated now, shown once; kept in " + secretsFile + ")";
+        } else {
+            password = "generated at first start, kept in " + secretsFile;
+        }
+        console.line("  Admin login    " + settings.adminEmail() + " / " + password);
+        console.line("  Logs           " + settings.logs());
+        console.line("");
+        console.line("Try it:");
+        console.line("  curl -s -X POST localhost:8000/register -H 'Content-Type: application/json' \\");
+        console.line("       -d '{\"email\":\"me@example.com\",\"password\":\"change-me-123\"}'");
+        console.line("  curl -s -X POST localhost:8000/login -H 'Content-Type: application/json' \\");
+        console.line("       -d '{\"email\":\"me@example.com\",\"password\":\"change-me-123\"}'");
+        console.line("");
+        console.line("Press Ctrl-C to stop.");
+    }
+
+    private static Path jar(Path home, String service) {
+        return home.resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private static String seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0 + " s";
+    }
+}

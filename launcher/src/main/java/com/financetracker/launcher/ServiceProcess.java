@@ -1,0 +1,157 @@
+package com.financetracker.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as a child process: its output shown with the service's name in front and kept in its log
+ * file, its readiness probed over HTTP, and a graceful stop (SIGTERM, then kill after a grace period).
+ */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int REMEMBERED_LINES = 40;
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private volatile boolean stopRequested;
+
+    private ServiceProcess(ServiceSpec spec, Process process) {
+        this.spec = spec;
+        this.process = process;
+    }
+
+    static ServiceProcess start(ServiceSpec spec, Map<String, String> environment, Path logFile, Console console) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(spec.jvmOptions());
+        command.add("-jar");
+        command.add(spec.jar().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            ServiceProcess service = new ServiceProcess(spec, builder.start());
+            Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, console));
+            return service;
+        } catch (IOException e) {
+            throw new StartupException("Could not start " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    /** Waits until the service reports ready; fails early when the process dies. */
+    Duration awaitReady(Duration timeout) {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StartupException(spec.name() + " stopped while starting (exit code " + process.exitValue()
+                        + "). Its last lines:\n" + String.join("\n", lastLines()));
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.between(start, Instant.now());
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupException("Interrupted while waiting for " + spec.name());
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new StartupException(spec.name() + " was not ready after " + timeout.toSeconds() + " s");
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Asks the service to shut down gracefully; kills it if it has not stopped after the grace period. */
+    void stop(Duration grace) {
+        stopRequested = true;
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void pipeOutput(Path logFile, Console console) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter log = new PrintWriter(Files.newBufferedWriter(
+                        logFile,
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                log.println(line);
+                log.flush();
+                remember(line);
+                console.log(spec.shortName(), spec.color(), line);
+            }
+        } catch (IOException e) {
+            if (!stopRequested) {
+                console.failure("Lost the output of " + spec.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void remember(String line) {
+        if (lastLines.size() == REMEMBERED_LINES) {
+            lastLines.removeFirst();
+        }
+        lastLines.addLast(line);
+    }
+
+    private synchronized List<String> lastLines() {
+        return List.copyOf(lastLines);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
