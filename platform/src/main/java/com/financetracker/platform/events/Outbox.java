@@ -4,20 +4,25 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records an event in the service's outbox table, inside the caller's transaction: the event exists if and only if
- * the change that caused it was committed. A relay delivers it afterwards.
+ * the change that caused it was committed. The relay delivers it afterwards, woken as soon as the transaction
+ * commits.
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Runnable afterCommit;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json) {
+    Outbox(JdbcClient jdbc, JsonMapper json, Runnable afterCommit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -32,14 +37,20 @@ public class Outbox {
     public UUID publish(String type, String key, Object payload) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into platform.outbox (event_id, event_type, event_key, payload, created_at)
-                        values (:id, :type, :key, cast(:payload as jsonb), now())
+                        insert into platform.outbox (event_id, event_type, event_key, payload)
+                        values (:id, :type, :key, cast(:payload as jsonb))
                         """)
                 .param("id", id)
                 .param("type", type)
                 .param("key", key)
                 .param("payload", json.writeValueAsString(payload))
                 .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                afterCommit.run();
+            }
+        });
         return id;
     }
 }

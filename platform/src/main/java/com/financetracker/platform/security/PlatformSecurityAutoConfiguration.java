@@ -186,6 +186,7 @@ public class PlatformSecurityAutoConfiguration {
                     rules.requestMatchers(publicMatchers.toArray(RequestMatcher[]::new))
                             .permitAll();
                     rules.requestMatchers(request -> !routes.hasRoute(request)).permitAll();
+                    rules.requestMatchers("/internal/**").hasRole(Roles.SERVICE);
                     serviceRules.orderedStream().forEach(service -> service.authorize(rules));
                     rules.anyRequest().authenticated();
                 });

@@ -1,0 +1,212 @@
+package com.financetracker.platform.events;
+
+import com.financetracker.platform.events.OutboxRepository.PendingEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Delivers the outbox: one relay per database at a time (a PostgreSQL advisory lock) takes due events in the order
+ * they were recorded, hands each to the transport and marks it delivered in the same transaction. A failed event
+ * waits with exponential backoff and holds back the later events of its key; a crash anywhere leaves the event
+ * pending, so it is delivered again and the receiver's inbox discards the copy.
+ */
+final class OutboxRelay implements SmartLifecycle {
+
+    /** Stops after the web server has finished its requests, so their events are committed and sent once more. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+
+    private final OutboxRepository outbox;
+    private final EventTransport transport;
+    private final TransactionOperations transactions;
+    private final JdbcClient jdbc;
+    private final EventsProperties properties;
+    private final OutboxSignal signal;
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter dead;
+
+    private volatile boolean running;
+    private @Nullable Thread worker;
+    private Instant lastHousekeeping = Instant.EPOCH;
+
+    OutboxRelay(
+            OutboxRepository outbox,
+            EventTransport transport,
+            TransactionOperations transactions,
+            JdbcClient jdbc,
+            EventsProperties properties,
+            OutboxSignal signal,
+            MeterRegistry meters) {
+        this.signal = signal;
+        this.outbox = outbox;
+        this.transport = transport;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.delivered = meters.counter("finance.outbox.delivered");
+        this.failed = meters.counter("finance.outbox.failed");
+        this.dead = meters.counter("finance.outbox.dead");
+        Gauge.builder("finance.outbox.pending", pending, AtomicLong::get).register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofVirtual().name("outbox-relay").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.signal();
+        Thread current = worker;
+        if (current != null) {
+            try {
+                current.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            relayOnce();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Last outbox round before shutdown failed; pending events are sent after the next start: {}",
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int sent = relayOnce();
+                housekeepingIfDue();
+                if (sent < properties.batchSize()) {
+                    signal.await(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed, retrying: {}", e.getMessage());
+                sleepQuietly(properties.pollInterval().multipliedBy(5));
+            }
+        }
+    }
+
+    /** Delivers one batch; returns how many events were delivered. */
+    int relayOnce() {
+        Integer sent = transactions.execute(status -> {
+            if (!outbox.tryLock()) {
+                return 0;
+            }
+            Set<String> failingDestinations = new HashSet<>();
+            Set<String> heldKeys = new HashSet<>();
+            int count = 0;
+            for (PendingEvent event : outbox.due(properties.batchSize())) {
+                EventEnvelope envelope = event.envelope();
+                String destination = transport.destination(envelope);
+                if (heldKeys.contains(envelope.key()) || failingDestinations.contains(destination)) {
+                    heldKeys.add(envelope.key());
+                    continue;
+                }
+                try {
+                    transport.deliver(envelope);
+                    outbox.markDelivered(event.id());
+                    delivered.increment();
+                    count++;
+                } catch (DeliveryException e) {
+                    if (e.isPermanent()) {
+                        outbox.markDead(event.id(), e.getMessage());
+                        dead.increment();
+                        log.error(
+                                "Event {} ({}) refused by {} and set aside: {}",
+                                envelope.id(),
+                                envelope.type(),
+                                destination,
+                                e.getMessage());
+                    } else {
+                        Duration retryIn = backoff(event.attempts());
+                        outbox.markFailed(event.id(), retryIn, e.getMessage());
+                        failed.increment();
+                        failingDestinations.add(destination);
+                        heldKeys.add(envelope.key());
+                        log.warn(
+                                "Event {} ({}) not delivered to {} (attempt {}), retrying in {} s: {}",
+                                envelope.id(),
+                                envelope.type(),
+                                destination,
+                                event.attempts() + 1,
+                                retryIn.toSeconds(),
+                                e.getMessage());
+                    }
+                }
+            }
+            pending.set(outbox.pendingCount());
+            return count;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(attempts, 20);
+        Duration base = Duration.ofSeconds(seconds).compareTo(properties.maxBackoff()) > 0
+                ? properties.maxBackoff()
+                : Duration.ofSeconds(seconds);
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (base.toMillis() * jitter));
+    }
+
+    private void housekeepingIfDue() {
+        Instant now = Instant.now();
+        if (Duration.between(lastHousekeeping, now).compareTo(HOUSEKEEPING_INTERVAL) < 0) {
+            return;
+        }
+        lastHousekeeping = now;
+        int removed = outbox.deleteDeliveredBefore(now.minus(properties.keepDelivered()));
+        int forgotten = jdbc.sql("delete from platform.processed_events where processed_at < :cutoff")
+                .param("cutoff", java.sql.Timestamp.from(now.minus(properties.keepProcessed())))
+                .update();
+        if (removed + forgotten > 0) {
+            log.info(
+                    "Outbox housekeeping: removed {} delivered events and {} old received-event ids",
+                    removed,
+                    forgotten);
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
