@@ -40,18 +40,8 @@ public final class MergePatch {
      * @param current the resource's editable state, as the record a full replacement would send
      * @param patch the patch document, which must be a JSON object
      */
-    @SuppressWarnings("unchecked")
     public <T> T apply(T current, JsonNode patch) {
-        if (!patch.isObject()) {
-            throw ProblemException.of(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object");
-        }
-        JsonNode merged = merge(json.valueToTree(current), patch);
-        T result;
-        try {
-            result = (T) json.treeToValue(merged, current.getClass());
-        } catch (JacksonException e) {
-            throw invalidShape(e);
-        }
+        T result = merge(current, patch);
         Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
             throw ProblemException.invalidFields(violations.stream()
@@ -60,6 +50,20 @@ public final class MergePatch {
                     .toList());
         }
         return result;
+    }
+
+    /** Patches {@code current} without validating the result, for callers that validate it themselves. */
+    @SuppressWarnings("unchecked")
+    public <T> T merge(T current, JsonNode patch) {
+        if (!patch.isObject()) {
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object");
+        }
+        JsonNode merged = merge(json.valueToTree(current), patch);
+        try {
+            return (T) json.treeToValue(merged, current.getClass());
+        } catch (JacksonException e) {
+            throw invalidShape(e);
+        }
     }
 
     private JsonNode merge(JsonNode target, JsonNode patch) {

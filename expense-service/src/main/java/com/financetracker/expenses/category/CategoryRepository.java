@@ -1,0 +1,156 @@
+package com.financetracker.expenses.category;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CategoryRepository {
+
+    private final JdbcClient jdbc;
+
+    CategoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<CategoryResponse> list(UUID userId) {
+        return jdbc.sql("""
+                        select c.id, c.name, count(e.id) as expense_count
+                          from categories c left join expenses e on e.category_id = c.id
+                         where c.user_id = :user
+                         group by c.id, c.name
+                         order by lower(c.name)
+                        """)
+                .param("user", userId)
+                .query((rs, n) -> new CategoryResponse(
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count")))
+                .list();
+    }
+
+    Optional<CategoryResponse> find(UUID userId, UUID id) {
+        return jdbc.sql("""
+                        select c.id, c.name, (select count(*) from expenses e where e.category_id = c.id) as expense_count
+                          from categories c where c.user_id = :user and c.id = :id
+                        """)
+                .param("user", userId)
+                .param("id", id)
+                .query((rs, n) -> new CategoryResponse(
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count")))
+                .optional();
+    }
+
+    /** Inserts a category; empty when the user already has one of that name. */
+    Optional<UUID> insert(UUID userId, String name) {
+        return jdbc.sql("""
+                        insert into categories (user_id, name) values (:user, :name)
+                        on conflict (user_id, lower(name)) do nothing returning id
+                        """)
+                .param("user", userId)
+                .param("name", name)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
+     * The ids of the named categories (matched whatever their case), creating the ones the user does not have yet.
+     *
+     * @return ids by lower-cased name
+     */
+    Map<String, UUID> resolve(UUID userId, Collection<String> names) {
+        Map<String, String> wanted = new HashMap<>();
+        names.forEach(name -> wanted.putIfAbsent(name.toLowerCase(Locale.ROOT), name));
+        Map<String, UUID> ids = existing(userId, wanted.keySet());
+        if (ids.size() < wanted.size()) {
+            List<String> missing = wanted.entrySet().stream()
+                    .filter(entry -> !ids.containsKey(entry.getKey()))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            jdbc.sql("""
+                            insert into categories (user_id, name)
+                            select :user, name from unnest(cast(:names as text[])) as name
+                            on conflict (user_id, lower(name)) do nothing
+                            """)
+                    .param("user", userId)
+                    .param("names", missing.toArray(String[]::new))
+                    .update();
+            ids.putAll(existing(userId, wanted.keySet()));
+        }
+        return ids;
+    }
+
+    private Map<String, UUID> existing(UUID userId, Collection<String> lowerCaseNames) {
+        Map<String, UUID> ids = new HashMap<>();
+        jdbc.sql("""
+                        select id, lower(name) as name from categories
+                         where user_id = :user and lower(name) = any(cast(:names as text[]))
+                        """)
+                .param("user", userId)
+                .param("names", lowerCaseNames.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("name"), rs.getObject("id", UUID.class)))
+                .list();
+        return ids;
+    }
+
+    /** Renames; false when another category of the user already has the name. */
+    boolean rename(UUID userId, UUID id, String name) {
+        Boolean taken = jdbc.sql("""
+                        select exists (select 1 from categories
+                                        where user_id = :user and lower(name) = lower(:name) and id <> :id)
+                        """)
+                .param("user", userId)
+                .param("name", name)
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+        if (taken) {
+            return false;
+        }
+        jdbc.sql("update categories set name = :name where id = :id and user_id = :user")
+                .param("user", userId)
+                .param("id", id)
+                .param("name", name)
+                .update();
+        // the expenses' representation shows the category's name, so their versions (ETags) change with it
+        jdbc.sql("update expenses set version = version + 1, updated_at = now() where category_id = :id")
+                .param("id", id)
+                .update();
+        return true;
+    }
+
+    long countExpenses(UUID id) {
+        return jdbc.sql("select count(*) from expenses where category_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    void reassignExpenses(UUID from, UUID to) {
+        jdbc.sql("""
+                        update expenses set category_id = :to, version = version + 1, updated_at = now()
+                         where category_id = :from
+                        """).param("from", from).param("to", to).update();
+    }
+
+    void delete(UUID userId, UUID id) {
+        jdbc.sql("delete from categories where id = :id and user_id = :user")
+                .param("user", userId)
+                .param("id", id)
+                .update();
+    }
+
+    /** Locks the category row until the transaction ends, so concurrent changes to it queue up. */
+    boolean lock(UUID userId, UUID id) {
+        return jdbc.sql("select 1 from categories where id = :id and user_id = :user for update")
+                .param("user", userId)
+                .param("id", id)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+}

@@ -1,0 +1,6 @@
+package com.financetracker.expenses.category;
+
+import java.util.UUID;
+
+/** A category as clients see it, with how many expenses use it. */
+public record CategoryResponse(UUID id, String name, long expenseCount) {}

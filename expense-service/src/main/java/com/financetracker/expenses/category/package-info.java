@@ -1,0 +1,5 @@
+/** A user's categories: the defaults and their own. */
+@NullMarked
+package com.financetracker.expenses.category;
+
+import org.jspecify.annotations.NullMarked;

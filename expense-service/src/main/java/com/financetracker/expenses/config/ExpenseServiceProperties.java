@@ -1,0 +1,17 @@
+package com.financetracker.expenses.config;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The expense service's settings.
+ *
+ * @param idempotencyKeyTtl how long the first answer to an {@code Idempotency-Key} is kept for replays
+ */
+@Validated
+@ConfigurationProperties("finance.expenses")
+public record ExpenseServiceProperties(
+        @NotNull @DefaultValue("24h") Duration idempotencyKeyTtl) {}

@@ -1,0 +1,231 @@
+package com.financetracker.expenses.expense;
+
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ExpenseRepository {
+
+    private static final String COLUMNS = "e.id, e.user_id, e.amount, e.currency, c.name as category, e.description,"
+            + " e.expense_date, e.tags, e.created_at, e.updated_at, e.version";
+    private static final String SELECT =
+            "select " + COLUMNS + " from expenses e join categories c on c.id = e.category_id";
+    private static final RowMapper<Expense> EXPENSE = ExpenseRepository::map;
+
+    /** Rows an export fetches from the server at a time, so a long history streams in constant memory. */
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+
+    ExpenseRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = JdbcClient.create(fetching);
+    }
+
+    Optional<Expense> find(UUID userId, UUID id) {
+        return jdbc.sql(SELECT + " where e.user_id = :user and e.id = :id")
+                .param("user", userId)
+                .param("id", id)
+                .query(EXPENSE)
+                .optional();
+    }
+
+    Expense insert(UUID userId, ExpenseDraft draft, UUID categoryId) {
+        return jdbc.sql("""
+                        with e as (
+                            insert into expenses (user_id, amount, currency, category_id, description, expense_date,
+                                                  tags, fingerprint)
+                            values (:user, :amount, :currency, :category, :description, :date, :tags, :fingerprint)
+                            returning *)
+                        """ + "select " + COLUMNS + " from e join categories c on c.id = e.category_id")
+                .param("user", userId)
+                .param("amount", draft.amount())
+                .param("currency", draft.currency())
+                .param("category", categoryId)
+                .param("description", draft.description())
+                .param("date", draft.date())
+                .param("tags", draft.tags().toArray(String[]::new))
+                .param("fingerprint", draft.fingerprint())
+                .query(EXPENSE)
+                .single();
+    }
+
+    /**
+     * Replaces an expense's content and bumps its version, if its version is still {@code expectedVersion} (any
+     * version when null); empty when there is no such expense or the version moved on.
+     */
+    Optional<Expense> update(
+            UUID userId, UUID id, ExpenseDraft draft, UUID categoryId, @Nullable Integer expectedVersion) {
+        return jdbc.sql("""
+                        with e as (
+                            update expenses
+                               set amount = :amount, currency = :currency, category_id = :category,
+                                   description = :description, expense_date = :date, tags = :tags,
+                                   fingerprint = :fingerprint, updated_at = now(), version = version + 1
+                             where user_id = :user and id = :id
+                               and (cast(:expected as integer) is null or version = :expected)
+                            returning *)
+                        """ + "select " + COLUMNS + " from e join categories c on c.id = e.category_id")
+                .param("user", userId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .param("amount", draft.amount())
+                .param("currency", draft.currency())
+                .param("category", categoryId)
+                .param("description", draft.description())
+                .param("date", draft.date())
+                .param("tags", draft.tags().toArray(String[]::new))
+                .param("fingerprint", draft.fingerprint())
+                .query(EXPENSE)
+                .optional();
+    }
+
+    /** Deletes the expense if its version is still {@code expectedVersion} (any when null). */
+    boolean delete(UUID userId, UUID id, @Nullable Integer expectedVersion) {
+        return jdbc.sql("""
+                        delete from expenses where user_id = :user and id = :id
+                           and (cast(:expected as integer) is null or version = :expected)
+                        """)
+                        .param("user", userId)
+                        .param("id", id)
+                        .param("expected", expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    /** One page of the filtered list in the given order, starting after the cursor's row. */
+    List<Expense> page(UUID userId, ExpenseFilter filter, ExpenseSort sort, @Nullable Cursor cursor, int limit) {
+        String sql = SELECT + " where " + filter.where() + (cursor == null ? "" : " and " + sort.after()) + " order by "
+                + sort.orderBy() + " limit :limit";
+        JdbcClient.StatementSpec statement = filter.bind(jdbc.sql(sql), userId).param("limit", limit);
+        if (cursor != null) {
+            statement.param("cursorValue", cursor.sortValue()).param("cursorId", cursor.id());
+        }
+        return statement.query(EXPENSE).list();
+    }
+
+    long count(UUID userId, ExpenseFilter filter) {
+        return filter.bind(jdbc.sql("select count(*) from expenses e where " + filter.where()), userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every expense of the filtered list in order, one at a time, fetched in chunks; call inside a transaction. */
+    void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<Expense> consumer) {
+        String sql = SELECT + " where " + filter.where() + " order by " + sort.orderBy();
+        RowCallbackHandler each = row -> consumer.accept(map(row, 0));
+        filter.bind(streaming.sql(sql), userId).query(each);
+    }
+
+    /** Serializes imports of one user, so two concurrent imports of the same file cannot both add it. */
+    void lockForImport(UUID userId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:user, 0))")
+                .param("user", userId.toString())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** How many of the user's expenses have each of the fingerprints. */
+    Map<ByteBuffer, Integer> countByFingerprint(UUID userId, List<byte[]> fingerprints) {
+        Map<ByteBuffer, Integer> counts = new HashMap<>();
+        if (fingerprints.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        select fingerprint, count(*) as n from expenses
+                         where user_id = :user and fingerprint = any(:fingerprints)
+                         group by fingerprint
+                        """)
+                .param("user", userId)
+                .param("fingerprints", fingerprints.toArray(byte[][]::new))
+                .query((rs, n) -> counts.put(ByteBuffer.wrap(rs.getBytes("fingerprint")), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+
+    /** Inserts many expenses in one statement. */
+    int insertAll(UUID userId, List<ExpenseDraft> drafts, Map<String, UUID> categoryIds) {
+        if (drafts.isEmpty()) {
+            return 0;
+        }
+        List<String> amounts = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        List<byte[]> fingerprints = new ArrayList<>();
+        for (ExpenseDraft draft : drafts) {
+            amounts.add(draft.amount().toPlainString());
+            currencies.add(draft.currency());
+            categories.add(
+                    categoryIds.get(draft.category().toLowerCase(Locale.ROOT)).toString());
+            descriptions.add(draft.description());
+            dates.add(draft.date().toString());
+            // text[][] cannot be ragged, so each row's tags travel as one text value and are split back here
+            tags.add(String.join("\u001f", draft.tags()));
+            fingerprints.add(draft.fingerprint());
+        }
+        return jdbc.sql("""
+                        insert into expenses (user_id, amount, currency, category_id, description, expense_date, tags,
+                                              fingerprint)
+                        select :user, amount, currency, category, description, expense_date,
+                               case when tags = '' then '{}'::text[] else string_to_array(tags, chr(31)) end,
+                               fingerprint
+                          from unnest(cast(:amounts as numeric[]), cast(:currencies as text[]), cast(:categories as uuid[]),
+                                      cast(:descriptions as text[]), cast(:dates as date[]), cast(:tags as text[]),
+                                      cast(:fingerprints as bytea[]))
+                               as t(amount, currency, category, description, expense_date, tags, fingerprint)
+                        """)
+                .param("user", userId)
+                .param("amounts", amounts.toArray(String[]::new))
+                .param("currencies", currencies.toArray(String[]::new))
+                .param("categories", categories.toArray(String[]::new))
+                .param("descriptions", descriptions.toArray(String[]::new))
+                .param("dates", dates.toArray(String[]::new))
+                .param("tags", tags.toArray(String[]::new))
+                .param("fingerprints", fingerprints.toArray(byte[][]::new))
+                .update();
+    }
+
+    private static Expense map(ResultSet rs, int row) throws SQLException {
+        return new Expense(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getString("category"),
+                rs.getString("description"),
+                rs.getObject("expense_date", LocalDate.class),
+                tags(rs.getArray("tags")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("version"));
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        return List.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+}

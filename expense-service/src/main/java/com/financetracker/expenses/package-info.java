@@ -1,0 +1,4 @@
+@NullMarked
+package com.financetracker.expenses;
+
+import org.jspecify.annotations.NullMarked;
