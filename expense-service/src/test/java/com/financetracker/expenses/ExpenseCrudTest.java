@@ -126,6 +126,15 @@ class ExpenseCrudTest extends ExpenseServiceTest {
     }
 
     @Test
+    void tagsMayNotHoldTheCsvTagSeparator() {
+        ApiResponse response = create(
+                token, "{\"amount\":\"1\",\"category\":\"Food\",\"date\":\"2026-01-01\",\"tags\":[\"ok\",\"a;b\"]}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(invalidFields(response)).containsExactly("tags[1]");
+    }
+
+    @Test
     void missingRequiredFieldsAndUnknownFieldsAreRejected() {
         assertThat(invalidFields(create(token, "{}"))).containsExactlyInAnyOrder("amount", "category", "date");
         assertThat(invalidFields(create(

@@ -3,7 +3,7 @@ package com.financetracker.launcher;
 import java.io.PrintStream;
 
 /** What the launcher says: progress, service logs with a prefix per service, and failures. */
-final class Console {
+public final class Console {
 
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
@@ -13,7 +13,7 @@ final class Console {
     private final PrintStream out;
     private final boolean colors;
 
-    Console(PrintStream out, boolean colors) {
+    public Console(PrintStream out, boolean colors) {
         this.out = out;
         this.colors = colors;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * The local stack's PostgreSQL: the real server from the embedded binaries, its files kept in the data directory so
  * data survives restarts, listening on localhost only. One database per service, created when missing.
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
@@ -29,7 +29,7 @@ final class Database implements AutoCloseable {
         this.port = port;
     }
 
-    static Database start(Path directory, int port, Path logFile) {
+    public static Database start(Path directory, int port, Path logFile) {
         stopLeftoverServer(directory);
         ensurePortFree(port);
         try {
@@ -57,7 +57,7 @@ final class Database implements AutoCloseable {
     }
 
     /** Creates the databases that do not exist yet. */
-    void ensureDatabases(List<String> names) {
+    public void ensureDatabases(List<String> names) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             for (String name : names) {
                 if (!exists(connection, name)) {
@@ -71,7 +71,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
@@ -124,7 +124,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    static void ensurePortFree(int port) {
+    public static void ensurePortFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
         } catch (IOException e) {

@@ -1,12 +1,10 @@
 package com.financetracker.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocalStack {
 
-    private static final String ISSUER = "http://localhost:8000";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Settings settings;
     private final Console console;
-    private final List<ServiceSpec> catalog;
+    private final Topology topology;
     private final List<ServiceProcess> running = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private @Nullable Database database;
@@ -34,18 +31,7 @@ final class LocalStack {
     LocalStack(Settings settings, Console console) {
         this.settings = settings;
         this.console = console;
-        Path home = settings.home();
-        this.catalog = List.of(
-                new ServiceSpec("user-service", "users", 8000, "users", jar(home, "user-service"), "\u001b[36m"),
-                new ServiceSpec(
-                        "expense-service", "expenses", 8001, "expenses", jar(home, "expense-service"), "\u001b[35m"),
-                new ServiceSpec(
-                        "analytics-service",
-                        "analytics",
-                        8002,
-                        "analytics",
-                        jar(home, "analytics-service"),
-                        "\u001b[33m"));
+        this.topology = Topology.standard(settings.home()).built();
     }
 
     Console console() {
@@ -53,8 +39,7 @@ final class LocalStack {
     }
 
     void start() {
-        List<ServiceSpec> services =
-                catalog.stream().filter(spec -> Files.exists(spec.jar())).toList();
+        List<ServiceSpec> services = topology.services();
         if (services.isEmpty()) {
             throw new StartupException("No service jars under " + settings.home() + "; build first (./finance-tracker"
                     + " up builds them)");
@@ -64,11 +49,12 @@ final class LocalStack {
         boolean firstStart = !secrets.has("admin.password");
         String adminPassword =
                 settings.adminPassword() != null ? settings.adminPassword() : secrets.getOrGenerate("admin.password");
-        Map<String, String> clientSecrets = services.stream()
-                .filter(spec -> !spec.name().equals("user-service"))
+        Map<String, String> clientSecrets = topology.clients().stream()
                 .collect(Collectors.toMap(
                         ServiceSpec::name, spec -> secrets.getOrGenerate("client." + spec.name() + ".secret")));
         secrets.save();
+        Topology.Credentials credentials =
+                new Topology.Credentials(settings.adminEmail(), adminPassword, clientSecrets);
 
         console.step("Starting PostgreSQL (data in " + settings.dataDirectory().resolve("postgres") + ")");
         Instant began = Instant.now();
@@ -81,7 +67,7 @@ final class LocalStack {
 
         console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
         for (ServiceSpec spec : services) {
-            Map<String, String> env = environment(spec, services, clientSecrets, adminPassword);
+            Map<String, String> env = topology.environment(spec, database.jdbcUrl(spec.database()), credentials);
             running.add(ServiceProcess.start(spec, env, settings.logs().resolve(spec.name() + ".log"), console));
         }
         for (ServiceProcess service : running) {
@@ -152,35 +138,6 @@ final class LocalStack {
         }
     }
 
-    private Map<String, String> environment(
-            ServiceSpec spec, List<ServiceSpec> services, Map<String, String> clientSecrets, String adminPassword) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_PORT", Integer.toString(spec.port()));
-        env.put("DATABASE_URL", database.jdbcUrl(spec.database()));
-        env.put("DATABASE_USER", "postgres");
-        env.put("DATABASE_PASSWORD", "");
-        env.put("FINANCE_ISSUER", ISSUER);
-        env.put("FINANCE_JWKS_URI", ISSUER + "/.well-known/jwks.json");
-        env.put("FINANCE_CORS_ALLOWED_ORIGINS", "http://localhost:8002");
-        env.put("FINANCE_EVENTS_TRANSPORT", "http");
-        env.put("FINANCE_EXPENSES_URL", "http://localhost:8001");
-        env.put("FINANCE_ANALYTICS_URL", "http://localhost:8002");
-        if (spec.name().equals("user-service")) {
-            env.put("FINANCE_ADMIN_EMAIL", settings.adminEmail());
-            env.put("FINANCE_ADMIN_PASSWORD", adminPassword);
-            env.put(
-                    "FINANCE_SERVICE_CLIENTS",
-                    clientSecrets.entrySet().stream()
-                            .map(client -> client.getKey() + ":" + client.getValue())
-                            .sorted()
-                            .collect(Collectors.joining(",")));
-        } else {
-            env.put("FINANCE_SERVICE_CLIENT_ID", spec.name());
-            env.put("FINANCE_SERVICE_CLIENT_SECRET", clientSecrets.get(spec.name()));
-        }
-        return env;
-    }
-
     private void printWelcome(
             List<ServiceSpec> services, String adminPassword, boolean showPassword, Path secretsFile) {
         console.line("");
@@ -214,10 +171,6 @@ final class LocalStack {
         console.line("       -d '{\"email\":\"me@example.com\",\"password\":\"change-me-123\"}'");
         console.line("");
         console.line("Press Ctrl-C to stop.");
-    }
-
-    private static Path jar(Path home, String service) {
-        return home.resolve(service).resolve("target").resolve(service + ".jar");
     }
 
     private static String seconds(Instant since) {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * One service running as a child process: its output shown with the service's name in front and kept in its log
  * file, its readiness probed over HTTP, and a graceful stop (SIGTERM, then kill after a grace period).
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,7 +40,8 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceSpec spec, Map<String, String> environment, Path logFile, Console console) {
+    public static ServiceProcess start(
+            ServiceSpec spec, Map<String, String> environment, Path logFile, Console console) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(spec.jvmOptions());
@@ -58,12 +59,12 @@ final class ServiceProcess {
         }
     }
 
-    ServiceSpec spec() {
+    public ServiceSpec spec() {
         return spec;
     }
 
     /** Waits until the service reports ready; fails early when the process dies. */
-    Duration awaitReady(Duration timeout) {
+    public Duration awaitReady(Duration timeout) {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
         HttpRequest probe = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health/readiness"))
@@ -89,16 +90,16 @@ final class ServiceProcess {
         throw new StartupException(spec.name() + " was not ready after " + timeout.toSeconds() + " s");
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** Asks the service to shut down gracefully; kills it if it has not stopped after the grace period. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         stopRequested = true;
         if (!process.isAlive()) {
             return;

@@ -13,14 +13,14 @@ import java.util.List;
  * @param jar its executable jar
  * @param color the ANSI color of its log prefix
  */
-record ServiceSpec(String name, String shortName, int port, String database, Path jar, String color) {
+public record ServiceSpec(String name, String shortName, int port, String database, Path jar, String color) {
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
     /** Sized for a laptop running every service and the database at once. */
-    List<String> jvmOptions() {
+    public List<String> jvmOptions() {
         return List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
     }
 }

@@ -1,7 +1,7 @@
 package com.financetracker.launcher;
 
 /** The stack could not start; the message tells the user what to do. */
-final class StartupException extends RuntimeException {
+public final class StartupException extends RuntimeException {
 
     StartupException(String message) {
         super(message);

@@ -2,6 +2,7 @@ package com.financetracker.expenses.account;
 
 import com.financetracker.platform.web.ProblemException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,9 @@ public class Accounts {
             "Education",
             "Other");
 
+    /** Tells this lock apart from other per-user advisory locks (the import lock uses another scope). */
+    private static final long ACCOUNT_LOCK_SCOPE = 1;
+
     private final JdbcClient jdbc;
 
     Accounts(JdbcClient jdbc) {
@@ -38,38 +42,56 @@ public class Accounts {
 
     /**
      * Makes sure the user's account exists with its default categories, inside the caller's transaction; refuses a
-     * closed account.
+     * closed account. The write holds the user's lock in shared mode until it commits and a purge takes it
+     * exclusively, so a purge waits for the writes under way, and later writes wait for the purge and then find the
+     * account closed: none can leave data behind a purge. The lock is a PostgreSQL advisory lock, held in memory:
+     * unlike a row lock it writes nothing to the table on every request.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ensureOpen(UUID userId) {
-        List<Boolean> closed = jdbc.sql("select closed_at is not null from accounts where user_id = :user")
-                .param("user", userId)
-                .query(Boolean.class)
-                .list();
-        if (!closed.isEmpty()) {
-            if (closed.getFirst()) {
-                throw new AccountClosedException();
-            }
-            return;
-        }
-        int created = jdbc.sql("insert into accounts (user_id) values (:user) on conflict (user_id) do nothing")
-                .param("user", userId)
-                .update();
-        if (created == 1) {
-            jdbc.sql("""
-                            insert into categories (user_id, name)
-                            select :user, name from unnest(cast(:names as text[])) as name
-                            on conflict (user_id, lower(name)) do nothing
-                            """)
+        jdbc.sql("select 1 from pg_advisory_xact_lock_shared(hashtextextended(:user, :scope))")
+                .param("user", userId.toString())
+                .param("scope", ACCOUNT_LOCK_SCOPE)
+                .query(Integer.class)
+                .single();
+        // a statement of its own, so it reads what a purge that held the lock committed
+        Optional<Boolean> closed = isClosed(userId);
+        if (closed.isEmpty()) {
+            int created = jdbc.sql("insert into accounts (user_id) values (:user) on conflict (user_id) do nothing")
                     .param("user", userId)
-                    .param("names", DEFAULT_CATEGORIES.toArray(String[]::new))
                     .update();
+            if (created == 1) {
+                jdbc.sql("""
+                                insert into categories (user_id, name)
+                                select :user, name from unnest(cast(:names as text[])) as name
+                                on conflict (user_id, lower(name)) do nothing
+                                """)
+                        .param("user", userId)
+                        .param("names", DEFAULT_CATEGORIES.toArray(String[]::new))
+                        .update();
+                return;
+            }
+            // another request created the account meanwhile
+            closed = isClosed(userId);
+        }
+        if (closed.orElseThrow()) {
+            throw new AccountClosedException();
         }
     }
 
     /** Removes everything the user had here and closes the account. */
     @Transactional(propagation = Propagation.MANDATORY)
     public PurgeResult purge(UUID userId) {
+        // waits for the writes under way (see ensureOpen) and holds later ones back until the purge has committed
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:user, :scope))")
+                .param("user", userId.toString())
+                .param("scope", ACCOUNT_LOCK_SCOPE)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("""
+                        insert into accounts (user_id, closed_at) values (:user, now())
+                        on conflict (user_id) do update set closed_at = now()
+                        """).param("user", userId).update();
         int idempotencyKeys = jdbc.sql("delete from idempotency_keys where user_id = :user")
                 .param("user", userId)
                 .update();
@@ -79,11 +101,15 @@ public class Accounts {
         int categories = jdbc.sql("delete from categories where user_id = :user")
                 .param("user", userId)
                 .update();
-        jdbc.sql("""
-                        insert into accounts (user_id, closed_at) values (:user, now())
-                        on conflict (user_id) do update set closed_at = now()
-                        """).param("user", userId).update();
         return new PurgeResult(expenses, categories, idempotencyKeys);
+    }
+
+    /** Whether the account is closed; empty when there is none. */
+    private Optional<Boolean> isClosed(UUID userId) {
+        return jdbc.sql("select closed_at is not null from accounts where user_id = :user")
+                .param("user", userId)
+                .query(Boolean.class)
+                .optional();
     }
 
     /** What a purge removed. */

@@ -65,7 +65,7 @@ class CategoryRepository {
     Map<String, UUID> resolve(UUID userId, Collection<String> names) {
         Map<String, String> wanted = new HashMap<>();
         names.forEach(name -> wanted.putIfAbsent(name.toLowerCase(Locale.ROOT), name));
-        Map<String, UUID> ids = existing(userId, wanted.keySet());
+        Map<String, UUID> ids = existing(userId, wanted);
         if (ids.size() < wanted.size()) {
             List<String> missing = wanted.entrySet().stream()
                     .filter(entry -> !ids.containsKey(entry.getKey()))
@@ -79,20 +79,28 @@ class CategoryRepository {
                     .param("user", userId)
                     .param("names", missing.toArray(String[]::new))
                     .update();
-            ids.putAll(existing(userId, wanted.keySet()));
+            ids.putAll(existing(userId, wanted));
         }
         return ids;
     }
 
-    private Map<String, UUID> existing(UUID userId, Collection<String> lowerCaseNames) {
+    /**
+     * The ids of the categories the names match, by the key each name was given. Names are compared with the
+     * database's lower(), as the unique index does: Java's lower case differs from it for some letters ('İ', a final
+     * 'Σ'), and a name the index holds but this lookup missed left its expense without a category (a 500).
+     */
+    private Map<String, UUID> existing(UUID userId, Map<String, String> namesByKey) {
+        List<String> keys = List.copyOf(namesByKey.keySet());
         Map<String, UUID> ids = new HashMap<>();
         jdbc.sql("""
-                        select id, lower(name) as name from categories
-                         where user_id = :user and lower(name) = any(cast(:names as text[]))
+                        select wanted.key, c.id
+                          from unnest(cast(:keys as text[]), cast(:names as text[])) as wanted(key, name)
+                          join categories c on c.user_id = :user and lower(c.name) = lower(wanted.name)
                         """)
                 .param("user", userId)
-                .param("names", lowerCaseNames.toArray(String[]::new))
-                .query((rs, n) -> ids.put(rs.getString("name"), rs.getObject("id", UUID.class)))
+                .param("keys", keys.toArray(String[]::new))
+                .param("names", keys.stream().map(namesByKey::get).toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("key"), rs.getObject("id", UUID.class)))
                 .list();
         return ids;
     }

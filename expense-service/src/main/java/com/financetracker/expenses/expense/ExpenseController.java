@@ -5,14 +5,21 @@ import com.financetracker.platform.web.MergePatch;
 import com.financetracker.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +52,8 @@ class ExpenseController {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    // amounts are stored as numeric(17, 4); a bound far outside that overflowed the database's numeric encoding
+    private static final String AMOUNT_DIGITS = "must be a number with at most 13 digits before the point and 4 after";
 
     private final ExpenseService expenses;
 
@@ -128,8 +137,16 @@ class ExpenseController {
             description = "A JSON array, newest date first by default; the next page is in the Link header and the"
                     + " number of matching expenses in X-Total-Count. With Accept: text/csv, every matching expense"
                     + " (all pages) as CSV.")
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        array = @ArraySchema(schema = @Schema(implementation = ExpenseResponse.class))),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ResponseEntity<?> list(
+    Object list(
             AuthenticatedUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
@@ -138,8 +155,10 @@ class ExpenseController {
             @Parameter(description = "repeatable") @RequestParam(required = false) @Nullable
                     List<@Size(max = 30) String> tag,
             @RequestParam(required = false) @Size(min = 3, max = 3) @Nullable String currency,
-            @RequestParam(required = false) @Nullable BigDecimal minAmount,
-            @RequestParam(required = false) @Nullable BigDecimal maxAmount,
+            @RequestParam(required = false) @Digits(integer = 13, fraction = 4, message = AMOUNT_DIGITS) @Nullable
+                    BigDecimal minAmount,
+            @RequestParam(required = false) @Digits(integer = 13, fraction = 4, message = AMOUNT_DIGITS) @Nullable
+                    BigDecimal maxAmount,
             @Parameter(description = "text the description contains, any case")
                     @RequestParam(required = false)
                     @Size(max = 100)
@@ -151,13 +170,12 @@ class ExpenseController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit,
             @RequestParam(required = false) @Size(max = 500) @Nullable String cursor,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse servletResponse) {
         ExpenseSort order = ExpenseSort.fromParameter(sort)
                 .orElseThrow(() -> ProblemException.invalidField(
                         "sort", "must be one of -date, date, -amount, amount, -createdAt"));
-        if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.invalidField("to", "must not be before from");
-        }
+        ExpenseFilter.requireValidDates(from, to);
         ExpenseFilter filter = new ExpenseFilter(
                 from,
                 to,
@@ -173,10 +191,11 @@ class ExpenseController {
                     expenses.forEach(user.id(), filter, order, csv::write);
                 }
             };
-            return ResponseEntity.ok()
-                    .contentType(new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"")
-                    .body(body);
+            // returned bare: Spring streams a ResponseEntity's body only when the method declares
+            // ResponseEntity<StreamingResponseBody>, and this method also answers JSON
+            servletResponse.setContentType(new MediaType(CSV, StandardCharsets.UTF_8).toString());
+            servletResponse.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"");
+            return body;
         }
         ExpenseService.Page page = expenses.list(user.id(), filter, order, cursor, limit);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()));

@@ -60,12 +60,22 @@ public final class ExpenseCsv {
 
     /** A cell as written, without the apostrophe that kept a spreadsheet from running it as a formula. */
     public static String unguard(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1)
-                : cell;
+        return cell.length() > 1 && cell.charAt(0) == '\'' && needsGuard(cell.substring(1)) ? cell.substring(1) : cell;
     }
 
     private static String guard(String cell) {
-        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        return needsGuard(cell) ? "'" + cell : cell;
+    }
+
+    /**
+     * Whether a cell starts with a formula character, also behind apostrophes: a text that already starts with
+     * {@code '=} gets one more, or import would take its own apostrophe off and the export would not import back.
+     */
+    private static boolean needsGuard(String cell) {
+        int start = 0;
+        while (start < cell.length() && cell.charAt(start) == '\'') {
+            start++;
+        }
+        return start < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(start)) >= 0;
     }
 }

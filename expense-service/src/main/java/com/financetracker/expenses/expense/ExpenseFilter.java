@@ -1,5 +1,6 @@
 package com.financetracker.expenses.expense;
 
+import com.financetracker.platform.web.ProblemException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +36,26 @@ public record ExpenseFilter(
         return new ExpenseFilter(from, to, List.of(), List.of(), null, null, null, null);
     }
 
+    /**
+     * Refuses a date range that ends before it starts, or whose years have more than four digits: ISO dates such as
+     * {@code +999999999-01-01} parse but are out of the database's range, and failed deep inside the query.
+     */
+    public static void requireValidDates(@Nullable LocalDate from, @Nullable LocalDate to) {
+        if (outOfRange(from)) {
+            throw ProblemException.invalidField("from", "must be a date (YYYY-MM-DD)");
+        }
+        if (outOfRange(to)) {
+            throw ProblemException.invalidField("to", "must be a date (YYYY-MM-DD)");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.invalidField("to", "must not be before from");
+        }
+    }
+
+    private static boolean outOfRange(@Nullable LocalDate date) {
+        return date != null && (date.getYear() < 1 || date.getYear() > 9999);
+    }
+
     /** The where clause (on {@code expenses e}) selecting the user's matching expenses. */
     String where() {
         StringBuilder sql = new StringBuilder("e.user_id = :user");
@@ -46,7 +67,7 @@ public record ExpenseFilter(
         }
         if (!categories.isEmpty()) {
             sql.append(" and e.category_id in (select c.id from categories c where c.user_id = :user"
-                    + " and lower(c.name) = any(cast(:categories as text[])))");
+                    + " and lower(c.name) in (select lower(name) from unnest(cast(:categories as text[])) as name))");
         }
         if (!tags.isEmpty()) {
             sql.append(" and e.tags && cast(:tags as text[])");
@@ -78,9 +99,8 @@ public record ExpenseFilter(
         if (!categories.isEmpty()) {
             statement.param(
                     "categories",
-                    categories.stream()
-                            .map(name -> name.strip().toLowerCase(Locale.ROOT))
-                            .toArray(String[]::new));
+                    // lower-cased by the database, as category names are matched everywhere
+                    categories.stream().map(String::strip).toArray(String[]::new));
         }
         if (!tags.isEmpty()) {
             statement.param("tags", tags.stream().map(String::strip).toArray(String[]::new));

@@ -24,6 +24,7 @@ public class ExpenseRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+    private static final String NOT_TEXT = "must not contain control characters";
 
     private final Clock clock;
 
@@ -68,7 +69,7 @@ public class ExpenseRules {
         } else if (category.length() > 50) {
             problems.add(new FieldProblem("category", "must have at most 50 characters"));
         } else if (CONTROL.matcher(category).find()) {
-            problems.add(new FieldProblem("category", "must not contain control characters"));
+            problems.add(new FieldProblem("category", NOT_TEXT));
         }
 
         String description =
@@ -80,7 +81,7 @@ public class ExpenseRules {
             problems.add(new FieldProblem("description", "must have at most 500 characters"));
         } else if (description != null
                 && CONTROL_EXCEPT_LINE_BREAKS.matcher(description).find()) {
-            problems.add(new FieldProblem("description", "must not contain control characters"));
+            problems.add(new FieldProblem("description", NOT_TEXT));
         }
 
         LocalDate today = LocalDate.now(clock);
@@ -115,7 +116,9 @@ public class ExpenseRules {
             if (tag.isEmpty() || tag.length() > 30) {
                 problems.add(new FieldProblem("tags[" + i + "]", "must have 1 to 30 characters"));
             } else if (CONTROL.matcher(tag).find()) {
-                problems.add(new FieldProblem("tags[" + i + "]", "must not contain control characters"));
+                problems.add(new FieldProblem("tags[" + i + "]", NOT_TEXT));
+            } else if (tag.contains(ExpenseCsv.TAG_SEPARATOR)) {
+                problems.add(new FieldProblem("tags[" + i + "]", "must not contain ';' (it separates tags in CSV)"));
             } else {
                 tags.add(tag);
             }

@@ -15,6 +15,9 @@ public enum ExpenseSort {
     AMOUNT_ASC("amount", "amount", false),
     CREATED_DESC("-createdAt", "created_at", true);
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private final String parameter;
     private final String column;
     private final boolean descending;
@@ -54,12 +57,35 @@ public enum ExpenseSort {
         };
     }
 
-    /** A cursor's sort value, typed for the query parameter. */
+    /**
+     * A cursor's sort value, typed for the query parameter. Values no stored expense can have are refused: far out of
+     * the database's range, they failed inside the query or, for amounts, silently compared as another number.
+     */
     Object parse(String value) {
         return switch (this) {
-            case DATE_DESC, DATE_ASC -> LocalDate.parse(value);
-            case AMOUNT_DESC, AMOUNT_ASC -> new BigDecimal(value);
-            case CREATED_DESC -> Timestamp.from(Instant.parse(value));
+            case DATE_DESC, DATE_ASC -> {
+                LocalDate date = LocalDate.parse(value);
+                yield require(date, date.getYear() >= 1 && date.getYear() <= 9999);
+            }
+            case AMOUNT_DESC, AMOUNT_ASC -> {
+                BigDecimal amount = new BigDecimal(value);
+                yield require(
+                        amount,
+                        amount.signum() > 0
+                                && amount.compareTo(Money.MAX_AMOUNT) <= 0
+                                && amount.stripTrailingZeros().scale() <= 4);
+            }
+            case CREATED_DESC -> {
+                Instant createdAt = Instant.parse(value);
+                yield Timestamp.from(require(createdAt, createdAt.isAfter(EARLIEST) && createdAt.isBefore(LATEST)));
+            }
         };
+    }
+
+    private static <T> T require(T value, boolean valid) {
+        if (!valid) {
+            throw new IllegalArgumentException("not a sort value of a stored expense");
+        }
+        return value;
     }
 }

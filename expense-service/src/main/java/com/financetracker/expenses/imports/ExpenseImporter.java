@@ -97,7 +97,11 @@ class ExpenseImporter {
     private static Map<String, Integer> columns(CsvRecord header) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.getFieldCount(); i++) {
-            columns.putIfAbsent(header.getField(i).strip().toLowerCase(Locale.ROOT), i);
+            String name = header.getField(i).strip().toLowerCase(Locale.ROOT);
+            if (columns.putIfAbsent(name, i) != null && !name.isEmpty()) {
+                throw ProblemException.of(
+                        ProblemType.VALIDATION, "The header row names the column '" + name + "' twice");
+            }
         }
         List<String> missing =
                 REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();

@@ -1,5 +1,6 @@
 package com.financetracker.expenses.summary;
 
+import com.financetracker.expenses.expense.ExpenseFilter;
 import com.financetracker.expenses.expense.Money;
 import com.financetracker.platform.security.AuthenticatedUser;
 import com.financetracker.platform.web.ProblemException;
@@ -39,9 +40,7 @@ class SummaryController {
         SummaryGrouping grouping = SummaryGrouping.fromParameter(groupBy)
                 .orElseThrow(() ->
                         ProblemException.invalidField("groupBy", "must be one of category, month, week, day, tag"));
-        if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.invalidField("to", "must not be before from");
-        }
+        ExpenseFilter.requireValidDates(from, to);
         return new SummaryResponse(
                 from,
                 to,

@@ -35,7 +35,12 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(String type, String key, Object payload) {
-        UUID id = UUID.randomUUID();
+        return publish(UUID.randomUUID(), type, key, payload);
+    }
+
+    /** Adds an event whose id the caller chose, for payloads that carry their own id (such as usage reports). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID publish(UUID id, String type, String key, Object payload) {
         jdbc.sql("""
                         insert into platform.outbox (event_id, event_type, event_key, payload)
                         values (:id, :type, :key, cast(:payload as jsonb))

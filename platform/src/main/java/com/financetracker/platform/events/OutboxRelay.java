@@ -159,12 +159,12 @@ final class OutboxRelay implements SmartLifecycle {
                         failingDestinations.add(destination);
                         heldKeys.add(envelope.key());
                         log.warn(
-                                "Event {} ({}) not delivered to {} (attempt {}), retrying in {} s: {}",
+                                "Event {} ({}) not delivered to {} (attempt {}), retrying in {} ms: {}",
                                 envelope.id(),
                                 envelope.type(),
                                 destination,
                                 event.attempts() + 1,
-                                retryIn.toSeconds(),
+                                retryIn.toMillis(),
                                 e.getMessage());
                     }
                 }

@@ -8,11 +8,13 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -21,7 +23,9 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem responses for every error path, request ids, body limits and route templates for every service. */
@@ -62,14 +66,25 @@ public class PlatformWebAutoConfiguration {
         return factory -> factory.addContextCustomizers(ProblemErrorReportValve::installWhenStarting);
     }
 
+    /** Durations in request parameters may be written like configuration: 5m, 1h, 1d (or ISO-8601, PT5M). */
+    @Bean
+    WebMvcConfigurer durationParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(String.class, Duration.class, DurationStyle::detectAndParse);
+            }
+        };
+    }
+
     @Bean
     ProblemResponses problemResponses(JsonMapper jsonMapper) {
         return new ProblemResponses(jsonMapper);
     }
 
     @Bean
-    ProblemExceptionHandler problemExceptionHandler() {
-        return new ProblemExceptionHandler();
+    ProblemExceptionHandler problemExceptionHandler(ProblemResponses problems) {
+        return new ProblemExceptionHandler(problems);
     }
 
     @Bean
@@ -90,14 +105,14 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    JsonMapperBuilderCustomizer nulCharactersInJson() {
-        return builder -> builder.addModule(NulCharacters.jacksonModule());
+    JsonMapperBuilderCustomizer unstorableTextInJson() {
+        return builder -> builder.addModule(UnstorableText.jacksonModule());
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> nulCharactersInParameters(ProblemResponses problems) {
+    FilterRegistrationBean<OncePerRequestFilter> unstorableTextInParameters(ProblemResponses problems) {
         FilterRegistrationBean<OncePerRequestFilter> registration =
-                new FilterRegistrationBean<>(NulCharacters.parameterFilter(problems));
+                new FilterRegistrationBean<>(UnstorableText.parameterFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -1,9 +1,11 @@
 package com.financetracker.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -59,8 +62,19 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    private final ProblemResponses problems;
+
+    public ProblemExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    /**
+     * Every problem ends here and is written straight to the response as problem+json, whatever the request's Accept
+     * header asked for: content negotiation must not turn an error into an empty answer (an Accept header that cannot
+     * even be parsed would).
+     */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
         if (body instanceof ProblemDetail detail) {
@@ -73,8 +87,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (status.is5xxServerError()) {
             log.error("Request failed", ex);
         }
-        ProblemResponses.complete(problem, servletRequest(request));
-        return ResponseEntity.status(status).headers(headers).body(problem);
+        ServletWebRequest servlet = (ServletWebRequest) request;
+        HttpServletResponse response = servlet.getResponse();
+        if (response == null || response.isCommitted()) {
+            log.warn("Could not answer {} with a problem: the response was already under way", status.value());
+            return null;
+        }
+        response.resetBuffer();
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        problem.setStatus(status.value());
+        try {
+            problems.write(servlet.getRequest(), response, problem);
+        } catch (IOException e) {
+            log.debug("Could not write a problem response: {}", e.getMessage());
+        }
+        return null;
     }
 
     @Override
@@ -133,8 +160,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return problem(ex, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.detail(), headers, request);
         }
-        if (cause(ex, NulCharacters.NulCharacterException.class) instanceof NulCharacters.NulCharacterException nul) {
-            return invalid(ex, List.of(new FieldProblem(path(nul), NulCharacters.MESSAGE)), headers, request);
+        if (cause(ex, UnstorableText.UnstorableTextException.class)
+                instanceof UnstorableText.UnstorableTextException nul) {
+            return invalid(ex, List.of(new FieldProblem(path(nul), UnstorableText.MESSAGE)), headers, request);
         }
         if (cause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
             return invalid(ex, List.of(new FieldProblem(path(unknown), "is not a known field")), headers, request);
@@ -182,6 +210,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                         .reduce((a, b) -> a + " or " + b)
                         .orElse("another type");
         return problem(ex, ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String offered = ex.getSupportedMediaTypes().isEmpty()
+                ? "application/json"
+                : ex.getSupportedMediaTypes().stream()
+                        .map(Object::toString)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("");
+        return problem(
+                ex,
+                ProblemType.NOT_ACCEPTABLE,
+                "The Accept header asks for a type this endpoint does not answer with; it offers " + offered,
+                headers,
+                request);
     }
 
     @Override
@@ -323,6 +368,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a time (RFC 3339, e.g. 2026-11-23T20:17:45Z)";
             case "YearMonth" -> "a month (YYYY-MM)";
+            case "Duration" -> "a duration such as 5m, 1h or 1d";
             default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
         };
     }

@@ -104,7 +104,44 @@ class ErrorResponsesTest {
         assertThat(response.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("name");
         assertThat(response.json().path("errors").get(0).path("message").asString())
-                .isEqualTo("must not contain NUL characters");
+                .isEqualTo("must not contain NUL characters or unpaired surrogates");
+    }
+
+    @Test
+    void unpairedSurrogateInAStringIsRefusedButEmojiAreFine() {
+        ApiResponse broken = api.post("/echo")
+                .bearer(token)
+                .json("{\"name\":\"a\\ud800b\",\"count\":1}")
+                .send();
+        ApiResponse emoji = api.post("/echo")
+                .bearer(token)
+                .json("{\"name\":\"\\ud83e\\uddfe ok\",\"count\":1}")
+                .send();
+
+        assertProblem(broken, 400, "validation");
+        assertThat(broken.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+        assertThat(emoji.status()).isEqualTo(200);
+        assertThat(emoji.json().path("name").asString()).isEqualTo("🧾 ok");
+    }
+
+    @Test
+    void unacceptableOrUnreadableAcceptHeaderIsA406Problem() {
+        ApiResponse xml =
+                api.get("/public/ping").header("Accept", "application/xml").send();
+        ApiResponse garbage =
+                api.get("/public/ping").header("Accept", "garbage").send();
+
+        ApiResponse invalidWithGarbage = api.post("/echo")
+                .bearer(token)
+                .header("Accept", "garbage")
+                .json("{\"name\":\"\",\"count\":1}")
+                .send();
+
+        assertProblem(xml, 406, "not-acceptable");
+        assertProblem(garbage, 406, "not-acceptable");
+        assertThat(garbage.json().path("detail").asString()).contains("application/json");
+        assertThat(invalidWithGarbage.status()).isBetween(400, 406);
+        assertThat(invalidWithGarbage.contentType()).startsWith("application/problem+json");
     }
 
     @Test

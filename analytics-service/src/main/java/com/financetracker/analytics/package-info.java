@@ -1,0 +1,4 @@
+@NullMarked
+package com.financetracker.analytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package com.financetracker.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.platform.test.TestTokens;
+import com.financetracker.platform.usage.UsageReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class IngestTest extends AnalyticsServiceTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:15:30Z");
+
+    @Test
+    void aReportLandsInTheMinuteHourAndDayRows() {
+        ingest(report(
+                "expense-service",
+                entry("GET", "/expenses/{id}", 200, AT, 2, 4),
+                entry("GET", "/expenses/{id}", 200, AT.plusSeconds(120), 6)));
+
+        assertThat(counts("usage_minute")).containsExactly(2L, 1L);
+        assertThat(counts("usage_hour")).containsExactly(3L);
+        assertThat(counts("usage_day")).containsExactly(3L);
+        assertThat(jdbc.sql("select bucket from usage_hour")
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void reportsAddUp() {
+        ingest(report("expense-service", entry("POST", "/expenses", 201, AT, 5)));
+        ingest(report("expense-service", entry("POST", "/expenses", 201, AT, 7, 9)));
+
+        assertThat(counts("usage_minute")).containsExactly(3L);
+        assertThat(jdbc.sql("select duration_max_ms from usage_day")
+                        .query(Double.class)
+                        .single())
+                .isEqualTo(9.0);
+    }
+
+    @Test
+    void aReportDeliveredTwiceIsCountedOnce() {
+        UsageReport report = report("user-service", entry("POST", "/login", 200, AT, 30));
+
+        ApiResponse first = deliver(report);
+        ApiResponse again = deliver(report);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().path("outcome").asString()).isEqualTo("duplicate");
+        assertThat(counts("usage_minute")).containsExactly(1L);
+    }
+
+    @Test
+    void onlyServicesMayDeliverReports() {
+        String envelope = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"usage.report\",\"key\":\"k\","
+                + "\"occurredAt\":\"2026-11-23T10:00:00Z\",\"payload\":{}}";
+
+        assertThat(api.post("/internal/usage").json(envelope).send().status()).isEqualTo(401);
+        assertThat(api.post("/internal/usage")
+                        .bearer(admin)
+                        .json(envelope)
+                        .send()
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void malformedReportsAreRefusedAndChangeNothing() {
+        UsageReport badSketch = new UsageReport(
+                UUID.randomUUID(),
+                "expense-service",
+                "i",
+                AT,
+                0,
+                List.of(new UsageReport.Entry(AT, "GET", "/x", 200, 1, 1, 1, AT, AT, new byte[] {1, 2, 3})));
+        UsageReport badStatus = report("expense-service", entry("GET", "/x", 999, AT, 1));
+        String notAReport = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"usage.report\",\"key\":\"k\","
+                + "\"occurredAt\":\"2026-11-23T10:00:00Z\",\"payload\":{\"entries\":\"nope\"}}";
+
+        assertThat(deliver(badSketch).status()).isEqualTo(400);
+        assertThat(deliver(badStatus).status()).isEqualTo(400);
+        assertThat(api.post("/internal/usage")
+                        .bearer(TestTokens.service("x"))
+                        .json(notAReport)
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(counts("usage_minute")).isEmpty();
+    }
+
+    private List<Long> counts(String table) {
+        return jdbc.sql("select count from " + table + " order by bucket")
+                .query(Long.class)
+                .list();
+    }
+}

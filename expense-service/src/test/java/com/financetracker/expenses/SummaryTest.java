@@ -1,0 +1,211 @@
+package com.financetracker.expenses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.platform.test.TestTokens;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class SummaryTest extends ExpenseServiceTest {
+
+    @Test
+    void groupsByCategoryByDefault() {
+        created(token, expense("10", "Food", "2026-01-01"));
+        created(token, expense("5.50", "food", "2026-02-01"));
+        created(token, expense("20", "Travel", "2026-01-03"));
+
+        ApiResponse response = summary("");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("from").isNull()).isTrue();
+        assertThat(response.json().path("to").isNull()).isTrue();
+        assertThat(groups(response)).containsExactly("Food USD 15.50 2 7.75", "Travel USD 20.00 1 20.00");
+        assertThat(groups(summary("?groupBy=category"))).isEqualTo(groups(response));
+    }
+
+    @Test
+    void totalsPerCurrencyAreNeverMixed() {
+        created(token, withCurrency("10", "EUR", "Food", "2026-01-01"));
+        created(token, withCurrency("2.50", "EUR", "Food", "2026-01-02"));
+        created(token, withCurrency("3", "USD", "Food", "2026-01-03"));
+        created(token, withCurrency("500", "JPY", "Food", "2026-01-04"));
+
+        ApiResponse response = summary("");
+
+        assertThat(groups(response))
+                .containsExactlyInAnyOrder("Food EUR 12.50 2 6.25", "Food USD 3.00 1 3.00", "Food JPY 500 1 500");
+    }
+
+    @Test
+    void addsExactDecimals() {
+        created(token, expense("0.10", "Food", "2026-01-01"));
+        created(token, expense("0.20", "Food", "2026-01-02"));
+
+        assertThat(groups(summary(""))).containsExactly("Food USD 0.30 2 0.15");
+    }
+
+    @Test
+    void averagesAreRoundedHalfEvenToTheCurrencysDigits() {
+        // 0.01 + 0.02 = 0.03 over 2 = 0.015, half-even to 0.02; 0.01 + 0.04 = 0.05 over 2 = 0.025, to 0.02
+        created(token, expense("0.01", "Food", "2026-01-01"));
+        created(token, expense("0.02", "Food", "2026-01-02"));
+        created(token, expense("0.01", "Travel", "2026-01-01"));
+        created(token, expense("0.04", "Travel", "2026-01-02"));
+        // 1 + 2 = 3 yen over 2 = 1.5, to 2; 3 + 2 + 2 = 7 dinars over 3 = 2.333…, to 2.333
+        created(token, withCurrency("1", "JPY", "Health", "2026-01-01"));
+        created(token, withCurrency("2", "JPY", "Health", "2026-01-02"));
+        created(token, withCurrency("3", "KWD", "Shopping", "2026-01-01"));
+        created(token, withCurrency("2", "KWD", "Shopping", "2026-01-02"));
+        created(token, withCurrency("2", "KWD", "Shopping", "2026-01-03"));
+        // 10 over 3 = 3.333…, to 3.33
+        created(token, expense("3", "Other", "2026-01-01"));
+        created(token, expense("3", "Other", "2026-01-02"));
+        created(token, expense("4", "Other", "2026-01-03"));
+
+        assertThat(groups(summary("")))
+                .containsExactlyInAnyOrder(
+                        "Food USD 0.03 2 0.02",
+                        "Travel USD 0.05 2 0.02",
+                        "Health JPY 3 2 2",
+                        "Shopping KWD 7.000 3 2.333",
+                        "Other USD 10.00 3 3.33");
+    }
+
+    @Test
+    void groupsByMonth() {
+        created(token, expense("1", "Food", "2026-01-01"));
+        created(token, expense("2", "Travel", "2026-01-31"));
+        created(token, expense("4", "Food", "2026-02-01"));
+        created(token, expense("8", "Food", "2025-12-31"));
+
+        assertThat(groups(summary("?groupBy=month")))
+                .containsExactly("2025-12 USD 8.00 1 8.00", "2026-01 USD 3.00 2 1.50", "2026-02 USD 4.00 1 4.00");
+    }
+
+    @Test
+    void groupsByIsoWeek() {
+        created(token, expense("1", "Food", "2026-11-16")); // Monday of week 47
+        created(token, expense("2", "Food", "2026-11-22")); // its Sunday
+        created(token, expense("4", "Food", "2026-11-23")); // week 48
+        created(token, expense("8", "Food", "2021-01-03")); // a Sunday still in the last week of 2020
+        created(token, expense("16", "Food", "2024-12-30")); // a Monday already in the first week of 2025
+
+        assertThat(groups(summary("?groupBy=week")))
+                .containsExactly(
+                        "2020-W53 USD 8.00 1 8.00",
+                        "2025-W01 USD 16.00 1 16.00",
+                        "2026-W47 USD 3.00 2 1.50",
+                        "2026-W48 USD 4.00 1 4.00");
+    }
+
+    @Test
+    void groupsByDay() {
+        created(token, expense("1", "Food", "2026-11-16"));
+        created(token, expense("2", "Travel", "2026-11-16"));
+        created(token, withCurrency("3", "EUR", "Food", "2026-11-16"));
+        created(token, expense("4", "Food", "2026-11-17"));
+
+        assertThat(groups(summary("?groupBy=day")))
+                .containsExactly(
+                        "2026-11-16 EUR 3.00 1 3.00", "2026-11-16 USD 3.00 2 1.50", "2026-11-17 USD 4.00 1 4.00");
+    }
+
+    @Test
+    void groupsByTagCountingAnExpenseUnderEachOfItsTags() {
+        created(token, withTags("10", "work", "travel"));
+        created(token, withTags("20", "work"));
+        created(token, withTags("40"));
+        created(token, withTags("80"));
+
+        ApiResponse response = summary("?groupBy=tag");
+
+        assertThat(groups(response))
+                .containsExactly("travel USD 10.00 1 10.00", "work USD 30.00 2 15.00", "null USD 120.00 2 60.00");
+        JsonNode untagged = response.json().path("groups").get(2);
+        assertThat(untagged.has("key")).isTrue();
+        assertThat(untagged.path("key").isNull()).isTrue();
+    }
+
+    @Test
+    void fromAndToLimitTheWindowIncludingBothEnds() {
+        created(token, expense("1", "Food", "2026-01-31"));
+        created(token, expense("2", "Food", "2026-02-01"));
+        created(token, expense("4", "Food", "2026-02-28"));
+        created(token, expense("8", "Food", "2026-03-01"));
+
+        ApiResponse response = summary("?from=2026-02-01&to=2026-02-28");
+
+        assertThat(response.json().path("from").asString()).isEqualTo("2026-02-01");
+        assertThat(response.json().path("to").asString()).isEqualTo("2026-02-28");
+        assertThat(groups(response)).containsExactly("Food USD 6.00 2 3.00");
+        assertThat(groups(summary("?from=2026-02-28&groupBy=month")))
+                .containsExactly("2026-02 USD 4.00 1 4.00", "2026-03 USD 8.00 1 8.00");
+        assertThat(groups(summary("?to=2026-01-31"))).containsExactly("Food USD 1.00 1 1.00");
+    }
+
+    @Test
+    void aNewUserHasNoGroups() {
+        ApiResponse response = summary("?groupBy=month");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("groups").isArray()).isTrue();
+        assertThat(response.json().path("groups").size()).isZero();
+    }
+
+    @Test
+    void anotherUsersExpensesAreNotSummed() {
+        created(TestTokens.user(UUID.randomUUID()), expense("100", "Food", "2026-01-01"));
+        created(token, expense("1", "Food", "2026-01-01"));
+
+        assertThat(groups(summary(""))).containsExactly("Food USD 1.00 1 1.00");
+    }
+
+    @Test
+    void anUnknownGroupingIsABadRequest() {
+        ApiResponse response = summary("?groupBy=year");
+
+        assertProblem(response, 400, "validation");
+        assertThat(invalidFields(response)).containsExactly("groupBy");
+        assertProblem(summary("?groupBy=CATEGORY"), 400, "validation");
+    }
+
+    @Test
+    void invalidWindowsAreBadRequests() {
+        assertThat(invalidFields(summary("?from=2026-03-01&to=2026-02-01"))).containsExactly("to");
+        assertThat(invalidFields(summary("?from=2026-13-01"))).containsExactly("from");
+        assertThat(invalidFields(summary("?to=%2B999999999-01-01"))).containsExactly("to");
+        assertProblem(summary("?from=yesterday"), 400, "validation");
+    }
+
+    private ApiResponse summary(String query) {
+        return api.get("/expenses/summary" + query).bearer(token).send();
+    }
+
+    /** Each group as "key currency total count average", in the answer's order. */
+    private static List<String> groups(ApiResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(response.json().path("groups").spliterator(), false)
+                .map(group -> String.join(
+                        " ",
+                        group.path("key").isNull() ? "null" : group.path("key").asString(),
+                        group.path("currency").asString(),
+                        group.path("total").asString(),
+                        Long.toString(group.path("count").asLong()),
+                        group.path("average").asString()))
+                .toList();
+    }
+
+    private static String withCurrency(String amount, String currency, String category, String date) {
+        return "{\"amount\":\"%s\",\"currency\":\"%s\",\"category\":\"%s\",\"date\":\"%s\"}"
+                .formatted(amount, currency, category, date);
+    }
+
+    private static String withTags(String amount, String... tags) {
+        String list = tags.length == 0 ? "[]" : "[\"" + String.join("\",\"", tags) + "\"]";
+        return "{\"amount\":\"%s\",\"category\":\"Food\",\"date\":\"2026-01-01\",\"tags\":%s}".formatted(amount, list);
+    }
+}

@@ -1,0 +1,82 @@
+package com.financetracker.platform.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LatencySketchTest {
+
+    private static final double[] QUANTILES = {0.5, 0.9, 0.95, 0.99, 0.999};
+
+    @Test
+    void quantilesAreWithinOnePercentOfTheExactValues() {
+        double[] latencies = lognormal(100_000, 42);
+        LatencySketch sketch = LatencySketch.empty();
+        Arrays.stream(latencies).forEach(sketch::add);
+
+        Arrays.sort(latencies);
+        for (double q : QUANTILES) {
+            double exact = exact(latencies, q);
+            assertThat(sketch.quantile(q)).as("p" + q * 100).isCloseTo(exact, within(exact * 0.0101));
+        }
+        assertThat(sketch.count()).isEqualTo(100_000);
+    }
+
+    @Test
+    void mergedSketchesAnswerLikeOneOverAllTheData() {
+        double[] first = lognormal(30_000, 1);
+        double[] second = lognormal(70_000, 2);
+        LatencySketch a = LatencySketch.empty();
+        LatencySketch b = LatencySketch.empty();
+        Arrays.stream(first).forEach(a::add);
+        Arrays.stream(second).forEach(b::add);
+
+        LatencySketch merged = LatencySketch.decode(a.encode());
+        merged.merge(LatencySketch.decode(b.encode()));
+
+        double[] all = new double[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        Arrays.sort(all);
+        for (double q : QUANTILES) {
+            double exact = exact(all, q);
+            assertThat(merged.quantile(q)).as("p" + q * 100).isCloseTo(exact, within(exact * 0.0101));
+        }
+        assertThat(merged.count()).isEqualTo(100_000);
+    }
+
+    @Test
+    void encodingIsSmallAndRoundTrips() {
+        LatencySketch sketch = LatencySketch.empty();
+        Arrays.stream(lognormal(50_000, 7)).forEach(sketch::add);
+
+        byte[] encoded = sketch.encode();
+        LatencySketch decoded = LatencySketch.decode(encoded);
+
+        assertThat(encoded.length).isLessThan(2_000);
+        assertThat(decoded.quantile(0.95)).isEqualTo(sketch.quantile(0.95));
+    }
+
+    @Test
+    void emptySketchAnswersZero() {
+        assertThat(LatencySketch.empty().quantile(0.99)).isZero();
+    }
+
+    /** Latencies shaped like real ones: mostly a few milliseconds, with a long tail. */
+    private static double[] lognormal(int n, long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Math.exp(1.0 + 0.8 * random.nextGaussian());
+        }
+        return values;
+    }
+
+    /** The lower empirical quantile, the definition DDSketch guarantees its accuracy against. */
+    private static double exact(double[] sorted, double q) {
+        return sorted[(int) Math.floor(q * (sorted.length - 1))];
+    }
+}
