@@ -7,14 +7,19 @@ import java.util.List;
 public final class Launcher {
 
     private static final String USAGE = """
-            Usage: finance-tracker up
+            Usage: finance-tracker up [--kafka]
 
             Starts the whole Finance Tracker on this machine: an embedded PostgreSQL and the services on ports
             8000 (users), 8001 (expenses) and 8002 (analytics). Stop it with Ctrl-C.
 
+            --kafka   send events between the services over an embedded Kafka broker (KRaft, port 9092), as
+                      Docker Compose and Kubernetes do, instead of HTTP
+
             Environment:
               FINANCE_DATA_DIR        where data, secrets and logs are kept (default ./data)
               FINANCE_DB_PORT         port of the embedded PostgreSQL (default 5433)
+              FINANCE_KAFKA_PORT      port of the embedded Kafka broker with --kafka (default 9092; the
+                                      controller uses the next one)
               FINANCE_ADMIN_EMAIL     the administrator's email (default admin@finance.local)
               FINANCE_ADMIN_PASSWORD  the administrator's password (default: generated on first start)
             """;
@@ -23,11 +28,13 @@ public final class Launcher {
 
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
-        if (arguments.isEmpty() || !arguments.getFirst().equals("up") || arguments.contains("--help")) {
+        boolean known = arguments.stream().skip(1).allMatch(argument -> argument.equals("--kafka"));
+        if (arguments.isEmpty() || !arguments.getFirst().equals("up") || !known || arguments.contains("--help")) {
             System.out.print(USAGE);
             System.exit(arguments.contains("--help") ? 0 : 2);
         }
-        Settings settings = Settings.fromEnvironment(System.getenv(), Path.of(System.getProperty("finance.home", ".")));
+        Settings settings = Settings.fromEnvironment(
+                System.getenv(), Path.of(System.getProperty("finance.home", ".")), arguments.contains("--kafka"));
         LocalStack stack = new LocalStack(settings, new Console(System.out, System.console() != null));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shutdown"));
         try {

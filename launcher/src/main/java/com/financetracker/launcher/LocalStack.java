@@ -26,6 +26,7 @@ final class LocalStack {
     private final List<ServiceProcess> running = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private @Nullable Database database;
+    private @Nullable KafkaBroker kafka;
     private volatile boolean stopping;
 
     LocalStack(Settings settings, Console console) {
@@ -64,10 +65,20 @@ final class LocalStack {
                 settings.logs().resolve("postgres.log"));
         database.ensureDatabases(services.stream().map(ServiceSpec::database).toList());
         console.ok("PostgreSQL ready on port " + settings.databasePort() + " in " + seconds(began));
+        if (settings.kafka()) {
+            console.step("Starting Kafka (data in " + settings.dataDirectory().resolve("kafka") + ")");
+            began = Instant.now();
+            kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
+            console.ok("Kafka ready on " + kafka.bootstrapServers() + " in " + seconds(began));
+        }
 
         console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
         for (ServiceSpec spec : services) {
-            Map<String, String> env = topology.environment(spec, database.jdbcUrl(spec.database()), credentials);
+            Map<String, String> env = topology.environment(
+                    spec,
+                    database.jdbcUrl(spec.database()),
+                    credentials,
+                    kafka == null ? null : kafka.bootstrapServers());
             running.add(ServiceProcess.start(spec, env, settings.logs().resolve(spec.name() + ".log"), console));
         }
         for (ServiceProcess service : running) {
@@ -105,6 +116,14 @@ final class LocalStack {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+        if (kafka != null) {
+            console.step("Stopping Kafka");
+            try {
+                kafka.close();
+            } catch (RuntimeException e) {
+                console.failure("Kafka did not stop cleanly: " + e.getMessage());
             }
         }
         if (database != null) {
@@ -162,6 +181,8 @@ final class LocalStack {
             password = "generated at first start, kept in " + secretsFile;
         }
         console.line("  Admin login    " + settings.adminEmail() + " / " + password);
+        console.line("  Events         "
+                + (kafka == null ? "HTTP between the services" : "Kafka on " + kafka.bootstrapServers()));
         console.line("  Logs           " + settings.logs());
         console.line("");
         console.line("Try it:");

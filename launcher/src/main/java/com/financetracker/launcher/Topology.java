@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The services of the product on one machine, their ports and the environment each one runs with: the same
@@ -65,8 +66,10 @@ public record Topology(List<ServiceSpec> services) {
      *
      * @param databaseUrl the JDBC URL of the service's own database
      * @param credentials the administrator and the client secrets
+     * @param kafkaBootstrapServers the Kafka broker events travel over, or null for HTTP
      */
-    public Map<String, String> environment(ServiceSpec spec, String databaseUrl, Credentials credentials) {
+    public Map<String, String> environment(
+            ServiceSpec spec, String databaseUrl, Credentials credentials, @Nullable String kafkaBootstrapServers) {
         String issuer = url(USER_SERVICE, 8000);
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(spec.port()));
@@ -76,7 +79,10 @@ public record Topology(List<ServiceSpec> services) {
         env.put("FINANCE_ISSUER", issuer);
         env.put("FINANCE_JWKS_URI", issuer + "/.well-known/jwks.json");
         env.put("FINANCE_CORS_ALLOWED_ORIGINS", url(ANALYTICS_SERVICE, 8002));
-        env.put("FINANCE_EVENTS_TRANSPORT", "http");
+        env.put("FINANCE_EVENTS_TRANSPORT", kafkaBootstrapServers == null ? "http" : "kafka");
+        if (kafkaBootstrapServers != null) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        }
         env.put("FINANCE_EXPENSES_URL", url(EXPENSE_SERVICE, 8001));
         env.put("FINANCE_ANALYTICS_URL", url(ANALYTICS_SERVICE, 8002));
         if (spec.name().equals(USER_SERVICE)) {

@@ -2,6 +2,7 @@ package com.financetracker.system;
 
 import com.financetracker.launcher.Console;
 import com.financetracker.launcher.Database;
+import com.financetracker.launcher.KafkaBroker;
 import com.financetracker.launcher.ServiceProcess;
 import com.financetracker.launcher.ServiceSpec;
 import com.financetracker.launcher.Topology;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The product as it runs for real: a PostgreSQL server and the services' executable jars as separate processes on
@@ -36,10 +38,17 @@ final class SystemStack implements AutoCloseable {
     private final Topology.Credentials credentials;
     private final Map<String, String> extraEnvironment;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final @Nullable KafkaBroker kafka;
     private final Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()), false);
 
-    private SystemStack(Topology topology, Database database, Path logs, Map<String, String> extraEnvironment) {
+    private SystemStack(
+            Topology topology,
+            Database database,
+            @Nullable KafkaBroker kafka,
+            Path logs,
+            Map<String, String> extraEnvironment) {
         this.topology = topology;
+        this.kafka = kafka;
         this.database = database;
         this.logs = logs;
         this.extraEnvironment = extraEnvironment;
@@ -56,6 +65,13 @@ final class SystemStack implements AutoCloseable {
      * @param extraEnvironment settings added to every service's environment (such as shorter retry intervals)
      */
     static SystemStack start(Map<String, String> extraEnvironment, String... services) {
+        return start(false, extraEnvironment, services);
+    }
+
+    /**
+     * Starts the database, an embedded Kafka broker when events should travel over Kafka, and the named services.
+     */
+    static SystemStack start(boolean overKafka, Map<String, String> extraEnvironment, String... services) {
         Path home = Path.of(System.getProperty("finance.home", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -70,7 +86,8 @@ final class SystemStack implements AutoCloseable {
         Database database = Database.start(run.resolve("postgres"), freePort(), run.resolve("postgres.log"));
         database.ensureDatabases(
                 topology.services().stream().map(ServiceSpec::database).toList());
-        SystemStack stack = new SystemStack(topology, database, run, extraEnvironment);
+        KafkaBroker kafka = overKafka ? KafkaBroker.start(run.resolve("kafka"), freePort()) : null;
+        SystemStack stack = new SystemStack(topology, database, kafka, run, extraEnvironment);
         for (String service : services) {
             stack.startService(service);
         }
@@ -79,8 +96,8 @@ final class SystemStack implements AutoCloseable {
 
     void startService(String name) {
         ServiceSpec spec = topology.service(name);
-        Map<String, String> env =
-                new HashMap<>(topology.environment(spec, database.jdbcUrl(spec.database()), credentials));
+        Map<String, String> env = new HashMap<>(topology.environment(
+                spec, database.jdbcUrl(spec.database()), credentials, kafka == null ? null : kafka.bootstrapServers()));
         env.putAll(extraEnvironment);
         ServiceProcess process = ServiceProcess.start(spec, env, logs.resolve(name + ".log"), quiet);
         running.put(name, process);
@@ -109,6 +126,9 @@ final class SystemStack implements AutoCloseable {
     @Override
     public void close() {
         List.copyOf(running.keySet()).forEach(this::stopService);
+        if (kafka != null) {
+            kafka.close();
+        }
         try {
             database.close();
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param inboundPath where this service receives events over HTTP
  * @param client this service's client-credentials login at the user service, for sending over HTTP
  * @param http where each event type is sent over HTTP
+ * @param kafka the topic of each event type, and how topics are created
  */
 @Validated
 @ConfigurationProperties("finance.events")
@@ -34,7 +35,8 @@ public record EventsProperties(
         @NotNull @DefaultValue("30d") Duration keepProcessed,
         @NotNull @DefaultValue("/internal/events") String inboundPath,
         @Valid @NotNull @DefaultValue Client client,
-        @Valid @NotNull @DefaultValue Http http) {
+        @Valid @NotNull @DefaultValue Http http,
+        @Valid @NotNull @DefaultValue Kafka kafka) {
 
     public enum Transport {
         HTTP,
@@ -53,4 +55,22 @@ public record EventsProperties(
     public record Http(
             @NotNull @DefaultValue Map<String, URI> routes,
             @NotNull @DefaultValue("10s") Duration timeout) {}
+
+    /**
+     * @param topics the topic of each event type; a dead-letter topic {@code <topic>.dlt} goes with each
+     * @param partitions partitions of each topic this service creates
+     * @param replicas replication factor of each topic this service creates
+     * @param sendTimeout how long a send may wait for the broker's acknowledgement
+     */
+    public record Kafka(
+            @NotNull @DefaultValue Map<String, String> topics,
+            @Min(1) @DefaultValue("3") int partitions,
+            @Min(1) @DefaultValue("1") short replicas,
+            @NotNull @DefaultValue("15s") Duration sendTimeout) {
+
+        /** The dead-letter topic of a topic. */
+        public static String deadLetterTopic(String topic) {
+            return topic + ".dlt";
+        }
+    }
 }

@@ -1,0 +1,167 @@
+package com.financetracker.platform.events;
+
+import com.financetracker.platform.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes the topics of the event types this service handles and hands each event to the inbox, which applies it
+ * once. The consumers of one service form one group, so its replicas share the partitions. A message that can
+ * never be applied (not an event, refused by its handler) goes to the topic's dead-letter topic at once, is counted
+ * and logged, and the partition moves on; any other failure (the database is down) is retried with backoff.
+ */
+final class KafkaInboundEvents implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaInboundEvents.class);
+
+    /** An event that can never be applied, whatever the retries. */
+    static final class PoisonEventException extends RuntimeException {
+        PoisonEventException(String message, @Nullable Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final ConsumerFactory<String, String> consumers;
+    private final KafkaTemplate<String, String> kafka;
+    private final EventInbox inbox;
+    private final Map<String, String> topics;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Counter deadLettered;
+    private @Nullable ConcurrentMessageListenerContainer<String, String> container;
+
+    KafkaInboundEvents(
+            ConsumerFactory<String, String> consumers,
+            KafkaTemplate<String, String> kafka,
+            EventInbox inbox,
+            EventsProperties.Kafka settings,
+            JsonMapper json,
+            Validator validator,
+            MeterRegistry meters) {
+        this.consumers = consumers;
+        this.kafka = kafka;
+        this.inbox = inbox;
+        this.topics = settings.topics();
+        this.json = json;
+        this.validator = validator;
+        this.deadLettered = Counter.builder("finance.events.dead.lettered")
+                .description("Received events moved to a dead-letter topic because they can never be applied")
+                .register(meters);
+    }
+
+    /** The topics carrying event types this service handles. */
+    List<String> subscribedTopics() {
+        return topics.entrySet().stream()
+                .filter(entry -> inbox.handles(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public void start() {
+        List<String> subscribed = subscribedTopics();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        ContainerProperties properties = new ContainerProperties(subscribed.toArray(String[]::new));
+        properties.setAckMode(ContainerProperties.AckMode.RECORD);
+        properties.setMessageListener((MessageListener<String, String>) this::onMessage);
+        ConcurrentMessageListenerContainer<String, String> started =
+                new ConcurrentMessageListenerContainer<>(consumers, properties);
+        started.setCommonErrorHandler(errorHandler());
+        started.start();
+        container = started;
+        log.info("Consuming events from {}", subscribed);
+    }
+
+    @Override
+    public void stop() {
+        if (container != null) {
+            container.stop();
+            container = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return container != null && container.isRunning();
+    }
+
+    void onMessage(ConsumerRecord<String, String> record) {
+        EventEnvelope event = read(record);
+        if (!inbox.handles(event.type())) {
+            return;
+        }
+        try {
+            inbox.receive(event);
+        } catch (ProblemException e) {
+            if (e.getStatusCode().is4xxClientError()) {
+                throw new PoisonEventException(e.getBody().getDetail(), e);
+            }
+            throw e;
+        }
+    }
+
+    private EventEnvelope read(ConsumerRecord<String, String> record) {
+        EventEnvelope event;
+        try {
+            event = json.readValue(record.value(), EventEnvelope.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new PoisonEventException("not an event", e);
+        }
+        if (event == null || !validator.validate(event).isEmpty()) {
+            throw new PoisonEventException("an incomplete event", null);
+        }
+        return event;
+    }
+
+    private DefaultErrorHandler errorHandler() {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, e) -> new TopicPartition(EventsProperties.Kafka.deadLetterTopic(record.topic()), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, e) -> {
+                    deadLettered.increment();
+                    log.error(
+                            "Event at {}-{}@{} can never be applied and goes to the dead-letter topic: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            rootMessage(e));
+                    deadLetters.accept(record, e);
+                },
+                backOff);
+        handler.addNotRetryableExceptions(PoisonEventException.class);
+        return handler;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof PoisonEventException)) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+}
