@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -31,10 +32,16 @@ public record UserServiceProperties(
         @DefaultValue("") String serviceClients,
         @Valid @NotNull @DefaultValue Throttle throttle) {
 
+    /**
+     * Entries are separated by the commas that start a new {@code id:}; a secret given as an Argon2 hash holds commas
+     * of its own ({@code m=16384,t=2,p=1}) that are not followed by an id and a colon.
+     */
+    private static final Pattern ENTRY_SEPARATOR = Pattern.compile(",(?=\\s*[A-Za-z0-9._-]+:)");
+
     /** The configured service clients, by client id. */
     public Map<String, String> serviceClientSecrets() {
         Map<String, String> clients = new LinkedHashMap<>();
-        for (String entry : serviceClients.split(",")) {
+        for (String entry : ENTRY_SEPARATOR.split(serviceClients)) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -47,7 +54,7 @@ public record UserServiceProperties(
 
     @AssertTrue(message = "FINANCE_SERVICE_CLIENTS must be a comma-separated list of id:secret pairs")
     public boolean isServiceClientsWellFormed() {
-        for (String entry : serviceClients.split(",")) {
+        for (String entry : ENTRY_SEPARATOR.split(serviceClients)) {
             int colon = entry.indexOf(':');
             if (!entry.isBlank() && (colon <= 0 || colon == entry.length() - 1)) {
                 return false;

@@ -1,0 +1,199 @@
+// Each rule of the manifest checks must be able to fail: starting from a valid, hardened workload, every test
+// breaks one thing and expects exactly that problem to be reported. Run: node --test deploy/checks/checks.test.mjs
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { policyProblems } from "./policy.mjs";
+import { schemaErrors } from "./schema.mjs";
+
+function hardenedService() {
+  const labels = { "app.kubernetes.io/name": "demo" };
+  return [
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "demo" }, automountServiceAccountToken: false },
+    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "demo-config" }, data: { SERVER_PORT: "8000" } },
+    {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "demo" },
+      spec: {
+        selector: { matchLabels: labels },
+        template: {
+          metadata: {
+            labels,
+            annotations: { "prometheus.io/scrape": "true", "prometheus.io/path": "/actuator/prometheus" },
+          },
+          spec: {
+            serviceAccountName: "demo",
+            automountServiceAccountToken: false,
+            securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+            initContainers: [
+              {
+                name: "wait",
+                image: "example/wait:1.0",
+                resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "16Mi" } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  readOnlyRootFilesystem: true,
+                  capabilities: { drop: ["ALL"] },
+                },
+              },
+            ],
+            containers: [
+              {
+                name: "demo",
+                image: "example/demo:1.0",
+                ports: [{ name: "http", containerPort: 8000 }],
+                envFrom: [{ configMapRef: { name: "demo-config" } }],
+                env: [
+                  { name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "demo-secrets", key: "DATABASE_PASSWORD" } } },
+                ],
+                resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+                readinessProbe: { httpGet: { path: "/actuator/health/readiness", port: "http" } },
+                livenessProbe: { httpGet: { path: "/actuator/health/liveness", port: "http" } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  readOnlyRootFilesystem: true,
+                  capabilities: { drop: ["ALL"] },
+                },
+                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+              },
+            ],
+            volumes: [{ name: "tmp", emptyDir: {} }],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "demo" },
+      spec: { selector: labels, ports: [{ name: "http", port: 8000, targetPort: "http" }] },
+    },
+    {
+      apiVersion: "autoscaling/v2",
+      kind: "HorizontalPodAutoscaler",
+      metadata: { name: "demo" },
+      spec: {
+        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "demo" },
+        minReplicas: 2,
+        maxReplicas: 4,
+        metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+      },
+    },
+    {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name: "demo" },
+      spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: { name: "demo" },
+      spec: {
+        rules: [
+          {
+            host: "demo.example.com",
+            http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "demo", port: { name: "http" } } } }] },
+          },
+        ],
+      },
+    },
+  ];
+}
+
+const deployment = (objects) => objects.find((o) => o.kind === "Deployment");
+const pod = (objects) => deployment(objects).spec.template.spec;
+const container = (objects) => pod(objects).containers[0];
+const initContainer = (objects) => pod(objects).initContainers[0];
+
+/** Breaks the valid objects with `change` and returns the policy's messages. */
+function problemsAfter(change, options) {
+  const objects = hardenedService();
+  change(objects);
+  return policyProblems(objects, options).map((p) => (p.container ? `${p.container}: ${p.message}` : p.message));
+}
+
+/** At least one problem, and only the expected kind (a pod-level change may fail each of its containers). */
+function assertOnly(messages, expected) {
+  assert.ok(messages.length > 0, `expected "${expected}", got no problem`);
+  for (const message of messages) {
+    assert.match(message, expected, `expected only "${expected}", got ${JSON.stringify(messages)}`);
+  }
+}
+
+test("the hardened workload passes the policy and the schemas", async () => {
+  assert.deepEqual(problemsAfter(() => {}), []);
+  for (const object of hardenedService()) {
+    assert.deepEqual(await schemaErrors(object), [], `${object.kind}`);
+  }
+});
+
+const policyRules = {
+  "a container without readinessProbe": [(o) => delete container(o).readinessProbe, /container "demo": no readinessProbe/],
+  "a container without livenessProbe": [(o) => delete container(o).livenessProbe, /container "demo": no livenessProbe/],
+  "a probe on an undeclared port": [(o) => (container(o).livenessProbe.httpGet.port = "admin"), /livenessProbe uses port "admin"/],
+  "a container without a CPU request": [(o) => delete container(o).resources.requests.cpu, /no resources.requests.cpu/],
+  "a container without a memory limit": [(o) => delete container(o).resources.limits.memory, /no resources.limits.memory/],
+  "an init container without resources": [(o) => delete initContainer(o).resources, /init container "wait": no resources\./],
+  "a pod that may run as root": [(o) => delete pod(o).securityContext.runAsNonRoot, /runAsNonRoot is not true/],
+  "a container that runs as uid 0": [(o) => (container(o).securityContext.runAsUser = 0), /runAsUser is not a fixed non-root uid/],
+  "a pod without a fixed uid": [(o) => delete pod(o).securityContext.runAsUser, /runAsUser is not a fixed non-root uid/],
+  "a writable root filesystem": [(o) => (container(o).securityContext.readOnlyRootFilesystem = false), /readOnlyRootFilesystem is not true/],
+  "an init container that may escalate privileges": [
+    (o) => delete initContainer(o).securityContext.allowPrivilegeEscalation,
+    /init container "wait": securityContext.allowPrivilegeEscalation is not false/,
+  ],
+  "capabilities not dropped": [(o) => (container(o).securityContext.capabilities.drop = ["NET_RAW"]), /capabilities.drop does not include "ALL"/],
+  "a capability added": [(o) => (container(o).securityContext.capabilities.add = ["NET_ADMIN"]), /capabilities.add is not empty/],
+  "a privileged container": [(o) => (container(o).securityContext.privileged = true), /privileged is true/],
+  "no seccomp profile": [(o) => delete pod(o).securityContext.seccompProfile, /seccompProfile.type is not RuntimeDefault/],
+  "no writable /tmp": [(o) => (pod(o).volumes = []), /no emptyDir volume mounted at \/tmp/],
+  "an image without a tag": [(o) => (container(o).image = "example/demo"), /has no fixed tag or digest/],
+  "an image tagged latest": [(o) => (container(o).image = "example/demo:latest"), /has no fixed tag or digest/],
+  "a literal password": [(o) => (container(o).env = [{ name: "DATABASE_PASSWORD", value: "hunter2" }]), /env DATABASE_PASSWORD has a literal value/],
+  "a secret in a ConfigMap": [(o) => (o[1].data.FINANCE_SERVICE_CLIENTS = "a:b"), /key FINANCE_SERVICE_CLIENTS looks secret/],
+  "a Secret object in an overlay that must not have one": [
+    (o) => o.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "demo-secrets" }, stringData: { DATABASE_PASSWORD: "x" } }),
+    /a Secret in the manifests/,
+  ],
+  "a pod that mounts its token": [(o) => (pod(o).automountServiceAccountToken = true), /automountServiceAccountToken is not false \(pod/],
+  "a ServiceAccount that mounts its token": [(o) => delete o[0].automountServiceAccountToken, /^automountServiceAccountToken is not false$/],
+  "the default ServiceAccount": [(o) => delete pod(o).serviceAccountName, /default ServiceAccount/],
+  "a hostPath volume": [(o) => pod(o).volumes.push({ name: "host", hostPath: { path: "/" } }), /hostPath/],
+  "a missing ConfigMap": [(o) => o.splice(1, 1), /reads ConfigMap demo-config, which the overlay does not contain/],
+  "a Deployment without autoscaler": [(o) => o.splice(o.findIndex((x) => x.kind === "HorizontalPodAutoscaler"), 1), /no HorizontalPodAutoscaler/],
+  "a Deployment without disruption budget": [(o) => o.splice(o.findIndex((x) => x.kind === "PodDisruptionBudget"), 1), /no PodDisruptionBudget/],
+  "pods without scrape annotations": [(o) => (deployment(o).spec.template.metadata.annotations = {}), /prometheus.io scrape annotations/],
+  "a Service selecting nothing": [(o) => (o[3].spec.selector = { "app.kubernetes.io/name": "other" }), /selects no pods/],
+  "a Service port no pod declares": [(o) => (o[3].spec.ports[0].targetPort = "web"), /targetPort "web" is declared by none/],
+  "an Ingress to a missing Service": [(o) => (o[6].spec.rules[0].http.paths[0].backend.service.name = "gone"), /routes to Service gone/],
+};
+for (const [name, [change, expected]] of Object.entries(policyRules)) {
+  test(`policy rejects ${name}`, () => assertOnly(problemsAfter(change), expected));
+}
+
+test("policy checks secret references where the overlay renders its Secrets", () => {
+  const secret = { apiVersion: "v1", kind: "Secret", metadata: { name: "demo-secrets" }, stringData: { OTHER: "x" } };
+  assertOnly(
+    problemsAfter((o) => o.push(secret), { allowSecrets: true }),
+    /reads key DATABASE_PASSWORD of Secret demo-secrets, which has no such key/,
+  );
+});
+
+test("schemas reject a wrong type, an unknown field and an unknown kind", async () => {
+  const objects = hardenedService();
+  container(objects).ports[0].containerPort = "8000";
+  assert.deepEqual(await schemaErrors(deployment(objects)), [
+    "spec.template.spec.containers.0.ports.0.containerPort: must be integer",
+  ]);
+
+  const misspelled = hardenedService();
+  container(misspelled).readinesProbe = container(misspelled).readinessProbe;
+  pod(misspelled).securityContext.readOnlyRootFilesystem = true; // a container field, misplaced on the pod
+  assert.deepEqual(await schemaErrors(deployment(misspelled)), [
+    'spec.template.spec.securityContext.readOnlyRootFilesystem: unknown field "readOnlyRootFilesystem"',
+    'spec.template.spec.containers[0].readinesProbe: unknown field "readinesProbe"',
+  ]);
+
+  assert.match((await schemaErrors({ apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster" }))[0], /no Kubernetes schema/);
+});

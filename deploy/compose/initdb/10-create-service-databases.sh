@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Creates one database and one login per service, the first time PostgreSQL starts on an empty data directory
+# (the postgres image runs /docker-entrypoint-initdb.d/* then, and never again).
+#
+# Passwords come from the environment: USER_SERVICE_DB_PASSWORD, EXPENSE_SERVICE_DB_PASSWORD and
+# ANALYTICS_SERVICE_DB_PASSWORD. Each login owns its database and nothing else; no other login may connect to it,
+# so a service cannot read another's tables (docs/architecture.md).
+#
+# Used by docker-compose.yml and, as an identical copy that deploy/check compares with this file, by the Kubernetes
+# postgres component (deploy/k8s/components/postgres). Later password changes: docs/deployment.md.
+set -eo pipefail
+
+create_service_database() {
+    local database="$1" login="$2" password="$3"
+    if [[ -z "$password" ]]; then
+        echo "init: no password for login $login: set it in the environment of the postgres container" >&2
+        exit 1
+    fi
+    echo "init: creating database $database owned by login $login"
+    # psql variables (:"name" quotes an identifier, :'name' a literal), so no value is pasted into SQL text.
+    psql -v ON_ERROR_STOP=1 --no-psqlrc --username "${POSTGRES_USER:-postgres}" --dbname "${POSTGRES_DB:-postgres}" \
+        --set=database="$database" --set=login="$login" --set=password="$password" <<'SQL'
+CREATE ROLE :"login" LOGIN PASSWORD :'password';
+CREATE DATABASE :"database" OWNER :"login";
+REVOKE ALL ON DATABASE :"database" FROM PUBLIC;
+SQL
+}
+
+create_service_database users user_service "${USER_SERVICE_DB_PASSWORD:-}"
+create_service_database expenses expense_service "${EXPENSE_SERVICE_DB_PASSWORD:-}"
+create_service_database analytics analytics_service "${ANALYTICS_SERVICE_DB_PASSWORD:-}"
