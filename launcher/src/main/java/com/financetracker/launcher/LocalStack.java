@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,7 @@ final class LocalStack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private @Nullable Database database;
     private @Nullable KafkaBroker kafka;
+    private volatile @Nullable ServiceProcess training;
     private volatile boolean stopping;
 
     LocalStack(Settings settings, Console console) {
@@ -72,15 +74,24 @@ final class LocalStack {
             console.ok("Kafka ready on " + kafka.bootstrapServers() + " in " + seconds(began));
         }
 
-        console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
+        Map<ServiceSpec, Map<String, String>> environments = new LinkedHashMap<>();
         for (ServiceSpec spec : services) {
-            Map<String, String> env = topology.environment(
+            environments.put(
                     spec,
-                    database.jdbcUrl(spec.database()),
-                    credentials,
-                    kafka == null ? null : kafka.bootstrapServers());
-            running.add(ServiceProcess.start(spec, env, settings.logs().resolve(spec.name() + ".log"), console));
+                    topology.environment(
+                            spec,
+                            database.jdbcUrl(spec.database()),
+                            credentials,
+                            kafka == null ? null : kafka.bootstrapServers()));
         }
+        environments.forEach(this::prepareStartupCache);
+        console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
+        environments.forEach((spec, env) -> running.add(ServiceProcess.start(
+                spec,
+                StartupCache.of(spec).launchArguments(),
+                env,
+                settings.logs().resolve(spec.name() + ".log"),
+                console)));
         for (ServiceProcess service : running) {
             Duration took = service.awaitReady(READY_TIMEOUT);
             console.ok(service.spec().name() + " ready on " + service.spec().baseUrl() + " after "
@@ -88,6 +99,30 @@ final class LocalStack {
         }
         printWelcome(services, adminPassword, firstStart, secrets.file());
         Thread.ofVirtual().name("watchdog").start(this::watch);
+    }
+
+    /**
+     * Makes a service's start-up cache when it has none for its current jar: a training run of the service, once per
+     * build. A service whose cache cannot be made starts without one.
+     */
+    private void prepareStartupCache(ServiceSpec spec, Map<String, String> environment) {
+        StartupCache cache = StartupCache.of(spec);
+        if (cache.isCurrent()) {
+            return;
+        }
+        console.step("Preparing the start-up cache of " + spec.name() + " (once per build, about 15 s)");
+        Instant began = Instant.now();
+        try {
+            cache.train(environment, settings.logs().resolve(spec.name() + ".log"), process -> training = process);
+            console.ok(spec.name() + " start-up cache ready in " + seconds(began));
+        } catch (RuntimeException e) {
+            if (stopping) {
+                throw e;
+            }
+            console.failure("No start-up cache for " + spec.name() + ", it starts without one: " + e.getMessage());
+        } finally {
+            training = null;
+        }
     }
 
     /** Blocks until the stack has stopped. */
@@ -105,6 +140,10 @@ final class LocalStack {
             return;
         }
         stopping = true;
+        ServiceProcess interrupted = training;
+        if (interrupted != null) {
+            interrupted.stop(STOP_GRACE);
+        }
         if (!running.isEmpty()) {
             console.step("Stopping the services");
             List<Thread> stoppers = running.stream()

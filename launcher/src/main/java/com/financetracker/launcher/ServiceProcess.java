@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One service running as a child process: its output shown with the service's name in front and kept in its log
@@ -33,6 +34,7 @@ public final class ServiceProcess {
     private final ServiceSpec spec;
     private final Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
+    private @Nullable Thread outputPipe;
     private volatile boolean stopRequested;
 
     private ServiceProcess(ServiceSpec spec, Process process) {
@@ -40,23 +42,32 @@ public final class ServiceProcess {
         this.process = process;
     }
 
+    /**
+     * Starts a service's JVM.
+     *
+     * @param arguments the JVM's arguments: options, then what to run ({@link StartupCache#launchArguments()})
+     */
     public static ServiceProcess start(
-            ServiceSpec spec, Map<String, String> environment, Path logFile, Console console) {
+            ServiceSpec spec, List<String> arguments, Map<String, String> environment, Path logFile, Console console) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(spec.jvmOptions());
-        command.add("-jar");
-        command.add(spec.jar().toString());
+        command.add(javaCommand());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
             ServiceProcess service = new ServiceProcess(spec, builder.start());
-            Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, console));
+            service.outputPipe =
+                    Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, console));
             return service;
         } catch (IOException e) {
             throw new StartupException("Could not start " + spec.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The java of the JDK the launcher runs on; the services run on the same one. */
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     public ServiceSpec spec() {
@@ -85,7 +96,7 @@ public final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new StartupException("Interrupted while waiting for " + spec.name());
             }
-            sleep(Duration.ofMillis(200));
+            sleep(Duration.ofMillis(50));
         }
         throw new StartupException(spec.name() + " was not ready after " + timeout.toSeconds() + " s");
     }
@@ -98,20 +109,31 @@ public final class ServiceProcess {
         return process;
     }
 
-    /** Asks the service to shut down gracefully; kills it if it has not stopped after the grace period. */
+    /**
+     * Asks the service to shut down gracefully; kills it if it has not stopped after the grace period. Returns once
+     * its last lines are in its log.
+     *
+     * <p>The signals go through the {@link ProcessHandle}: {@link Process#destroy()} would also close the pipe the
+     * service writes to, losing what it says while it stops, and failing a JVM that writes its start-up cache as it
+     * exits.
+     */
     public void stop(Duration grace) {
         stopRequested = true;
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
+        ProcessHandle handle = process.toHandle();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (process.isAlive()) {
+                handle.destroy();
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    handle.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+            if (outputPipe != null) {
+                outputPipe.join(Duration.ofSeconds(5));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            handle.destroyForcibly();
         }
     }
 

@@ -28,16 +28,24 @@ public record Topology(List<ServiceSpec> services) {
 
     public static Topology withPorts(Path home, int users, int expenses, int analytics) {
         return new Topology(List.of(
-                new ServiceSpec(USER_SERVICE, "users", users, "users", jar(home, USER_SERVICE), "\u001b[36m"),
+                new ServiceSpec(USER_SERVICE, "users", users, "users", jar(home, USER_SERVICE), "\u001b[36m", 256),
+                // a CSV import holds the rows of the whole file (10 MB) until it stores them
                 new ServiceSpec(
-                        EXPENSE_SERVICE, "expenses", expenses, "expenses", jar(home, EXPENSE_SERVICE), "\u001b[35m"),
+                        EXPENSE_SERVICE,
+                        "expenses",
+                        expenses,
+                        "expenses",
+                        jar(home, EXPENSE_SERVICE),
+                        "\u001b[35m",
+                        512),
                 new ServiceSpec(
                         ANALYTICS_SERVICE,
                         "analytics",
                         analytics,
                         "analytics",
                         jar(home, ANALYTICS_SERVICE),
-                        "\u001b[33m")));
+                        "\u001b[33m",
+                        256)));
     }
 
     /** Only the services whose jar has been built. */

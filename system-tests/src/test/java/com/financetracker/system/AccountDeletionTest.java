@@ -3,6 +3,7 @@ package com.financetracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.launcher.Topology;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class AccountDeletionTest {
 
-    static SystemStack stack;
+    static IsolatedStack stack;
 
     @BeforeAll
     static void start() {
@@ -35,8 +36,8 @@ class AccountDeletionTest {
 
     @Test
     void expensesArePurgedEvenWhenTheExpenseServiceWasDownAtDeletion() {
-        ApiClient users = stack.api(Topology.USER_SERVICE);
-        ApiClient expenses = stack.api(Topology.EXPENSE_SERVICE);
+        ApiClient users = new ApiClient(stack.url(Topology.USER_SERVICE));
+        ApiClient expenses = new ApiClient(stack.url(Topology.EXPENSE_SERVICE));
         String leaving = newUser(users, "leaving");
         String staying = newUser(users, "staying");
         for (int i = 1; i <= 3; i++) {

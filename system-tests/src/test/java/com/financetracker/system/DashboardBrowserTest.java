@@ -3,6 +3,7 @@ package com.financetracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.launcher.Topology;
 import com.financetracker.platform.test.ApiClient;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class DashboardBrowserTest {
             Path.of(System.getProperty("finance.home", "..")).resolve("system-tests/browser");
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
-    static SystemStack stack;
+    static IsolatedStack stack;
 
     @BeforeAll
     static void start() {
@@ -57,9 +58,9 @@ class DashboardBrowserTest {
 
     @Test
     void anAdministratorSeesTheStatisticsAndOthersAreToldWhyNot() throws Exception {
-        ApiClient users = stack.api(Topology.USER_SERVICE);
-        ApiClient expenses = stack.api(Topology.EXPENSE_SERVICE);
-        ApiClient analytics = stack.api(Topology.ANALYTICS_SERVICE);
+        ApiClient users = new ApiClient(stack.url(Topology.USER_SERVICE));
+        ApiClient expenses = new ApiClient(stack.url(Topology.EXPENSE_SERVICE));
+        ApiClient analytics = new ApiClient(stack.url(Topology.ANALYTICS_SERVICE));
         String userEmail = "viewer-" + UUID.randomUUID() + "@example.com";
         users.post("/register")
                 .json("{\"email\":\"%s\",\"password\":\"viewer-password\"}".formatted(userEmail))

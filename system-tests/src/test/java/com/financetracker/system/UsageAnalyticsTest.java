@@ -3,6 +3,7 @@ package com.financetracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.launcher.Topology;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 class UsageAnalyticsTest {
 
-    static SystemStack stack;
+    static IsolatedStack stack;
     static ApiClient users;
     static ApiClient expenses;
     static ApiClient analytics;
@@ -32,9 +33,9 @@ class UsageAnalyticsTest {
                 Topology.USER_SERVICE,
                 Topology.EXPENSE_SERVICE,
                 Topology.ANALYTICS_SERVICE);
-        users = stack.api(Topology.USER_SERVICE);
-        expenses = stack.api(Topology.EXPENSE_SERVICE);
-        analytics = stack.api(Topology.ANALYTICS_SERVICE);
+        users = new ApiClient(stack.url(Topology.USER_SERVICE));
+        expenses = new ApiClient(stack.url(Topology.EXPENSE_SERVICE));
+        analytics = new ApiClient(stack.url(Topology.ANALYTICS_SERVICE));
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package com.financetracker.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.launcher.Topology;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
@@ -18,15 +19,15 @@ import tools.jackson.databind.JsonNode;
  */
 class UserJourneyTest {
 
-    static SystemStack stack;
+    static IsolatedStack stack;
     static ApiClient users;
     static ApiClient expenses;
 
     @BeforeAll
     static void start() {
         stack = SystemStack.start(Map.of(), Topology.USER_SERVICE, Topology.EXPENSE_SERVICE);
-        users = stack.api(Topology.USER_SERVICE);
-        expenses = stack.api(Topology.EXPENSE_SERVICE);
+        users = new ApiClient(stack.url(Topology.USER_SERVICE));
+        expenses = new ApiClient(stack.url(Topology.EXPENSE_SERVICE));
     }
 
     @AfterAll
@@ -107,6 +108,6 @@ class UserJourneyTest {
     }
 
     private static int portOf(String service) {
-        return Integer.parseInt(stack.api(service).baseUrl().replaceAll(".*:", ""));
+        return Integer.parseInt(stack.url(service).replaceAll(".*:", ""));
     }
 }
