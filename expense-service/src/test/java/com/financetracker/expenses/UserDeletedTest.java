@@ -47,6 +47,7 @@ class UserDeletedTest extends ExpenseServiceTest {
         assertThat(rows("expenses", userId)).isZero();
         assertThat(rows("categories", userId)).isZero();
         assertThat(rows("idempotency_keys", userId)).isZero();
+        assertThat(rows("expense_counts", userId)).isZero();
         assertThat(rows("expenses", otherId)).isEqualTo(2);
         assertThat(rows("categories", otherId)).isEqualTo(10);
         assertThat(rows("idempotency_keys", otherId)).isEqualTo(1);

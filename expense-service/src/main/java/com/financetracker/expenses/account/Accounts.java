@@ -101,6 +101,10 @@ public class Accounts {
         int categories = jdbc.sql("delete from categories where user_id = :user")
                 .param("user", userId)
                 .update();
+        // the trigger has just counted the deletions down to zero
+        jdbc.sql("delete from expense_counts where user_id = :user")
+                .param("user", userId)
+                .update();
         return new PurgeResult(expenses, categories, idempotencyKeys);
     }
 

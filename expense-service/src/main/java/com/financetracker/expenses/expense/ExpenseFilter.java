@@ -56,6 +56,18 @@ public record ExpenseFilter(
         return date != null && (date.getYear() < 1 || date.getYear() > 9999);
     }
 
+    /** Whether the filter selects every expense of the user. */
+    boolean selectsAll() {
+        return from == null
+                && to == null
+                && categories.isEmpty()
+                && tags.isEmpty()
+                && currency == null
+                && minAmount == null
+                && maxAmount == null
+                && text == null;
+    }
+
     /** The where clause (on {@code expenses e}) selecting the user's matching expenses. */
     String where() {
         StringBuilder sql = new StringBuilder("e.user_id = :user");

@@ -126,7 +126,17 @@ class ExpenseRepository {
         return statement.query(EXPENSE).list();
     }
 
+    /**
+     * How many expenses the filter selects. All of a user's expenses are counted by the database as they come and go
+     * ({@code expense_counts}), so the unfiltered total does not read the user's whole history.
+     */
     long count(UUID userId, ExpenseFilter filter) {
+        if (filter.selectsAll()) {
+            return jdbc.sql("select coalesce(sum(expenses), 0) from expense_counts where user_id = :user")
+                    .param("user", userId)
+                    .query(Long.class)
+                    .single();
+        }
         return filter.bind(jdbc.sql("select count(*) from expenses e where " + filter.where()), userId)
                 .query(Long.class)
                 .single();

@@ -20,13 +20,14 @@ class SummaryRepository {
     }
 
     List<Row> totals(UUID userId, @Nullable LocalDate from, @Nullable LocalDate to, SummaryGrouping grouping) {
-        String tagJoin = grouping == SummaryGrouping.TAG ? " left join lateral unnest(e.tags) as t(tag) on true" : "";
-        String sql = "select " + grouping.key() + " as key, e.currency, sum(e.amount) as total, count(*) as n"
-                + " from expenses e join categories c on c.id = e.category_id" + tagJoin
+        String sql = "select " + grouping.key() + " as key, currency, total, n from ("
+                + " select " + grouping.bucket() + " as bucket, e.currency, sum(e.amount) as total, count(*) as n"
+                + " from expenses e " + grouping.join()
                 + " where e.user_id = :user"
                 + (from == null ? "" : " and e.expense_date >= :from")
                 + (to == null ? "" : " and e.expense_date <= :to")
-                + " group by 1, 2 order by lower(" + grouping.key() + ") nulls last, 1, 2";
+                + " group by 1, 2) as groups"
+                + " order by lower(" + grouping.key() + ") nulls last, 1, 2";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("user", userId);
         if (from != null) {
             statement.param("from", from);
