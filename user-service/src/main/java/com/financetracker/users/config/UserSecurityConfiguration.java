@@ -47,11 +47,16 @@ class UserSecurityConfiguration {
         };
     }
 
-    /** Argon2id for new hashes; the {id} prefix lets the parameters change later without breaking old hashes. */
+    /**
+     * Argon2id for new hashes; the {id} prefix lets the parameters change later without breaking old hashes. As many
+     * hashes at once as there are processors.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(
-                "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        return new BoundedPasswordEncoder(
+                new DelegatingPasswordEncoder(
+                        "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8())),
+                Runtime.getRuntime().availableProcessors());
     }
 
     @Bean
