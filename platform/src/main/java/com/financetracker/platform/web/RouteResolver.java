@@ -19,6 +19,11 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 public final class RouteResolver implements SmartInitializingSingleton {
 
+    /** The request attribute keeping a request's route once resolved: security and usage recording both ask. */
+    private static final String ROUTE = RouteResolver.class.getName() + ".route";
+
+    private static final String NO_ROUTE = "";
+
     private final ListableBeanFactory beans;
     private final String errorPath;
     private volatile List<PathPattern> patterns = List.of();
@@ -47,6 +52,15 @@ public final class RouteResolver implements SmartInitializingSingleton {
 
     /** The template of the most specific route matching the request's path, or null when there is none. */
     public @Nullable String resolve(HttpServletRequest request) {
+        if (request.getAttribute(ROUTE) instanceof String known) {
+            return known.equals(NO_ROUTE) ? null : known;
+        }
+        String route = match(request);
+        request.setAttribute(ROUTE, route == null ? NO_ROUTE : route);
+        return route;
+    }
+
+    private @Nullable String match(HttpServletRequest request) {
         PathContainer path = PathContainer.parsePath(pathWithinApplication(request));
         for (PathPattern pattern : patterns) {
             if (pattern.matches(path)) {
