@@ -48,8 +48,8 @@ class UserSecurityConfiguration {
     }
 
     /**
-     * Argon2id for new hashes; the {id} prefix lets the parameters change later without breaking old hashes. As many
-     * hashes at once as there are processors.
+     * Argon2id for new hashes; the {id} prefix lets the parameters change later without breaking old hashes. Hashed
+     * on one platform thread per processor, off the requests' virtual threads.
      */
     @Bean
     PasswordEncoder passwordEncoder() {

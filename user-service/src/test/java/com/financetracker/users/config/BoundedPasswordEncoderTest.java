@@ -18,6 +18,7 @@ class BoundedPasswordEncoderTest {
     private static final class Overlaps implements PasswordEncoder {
         final AtomicInteger inside = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
+        final AtomicInteger onVirtualThreads = new AtomicInteger();
 
         @Override
         public String encode(@Nullable CharSequence rawPassword) {
@@ -32,6 +33,9 @@ class BoundedPasswordEncoderTest {
         }
 
         private void stay() {
+            if (Thread.currentThread().isVirtual()) {
+                onVirtualThreads.incrementAndGet();
+            }
             most.accumulateAndGet(inside.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(2);
@@ -44,11 +48,11 @@ class BoundedPasswordEncoderTest {
     }
 
     @Test
-    void hashesNoMoreThanTheBoundAtOnceAndAnswersLikeItsDelegate() throws Exception {
+    void hashesOnItsOwnThreadsNoMoreThanTheBoundAtOnceAndAnswersLikeItsDelegate() throws Exception {
         Overlaps delegate = new Overlaps();
-        PasswordEncoder bounded = new BoundedPasswordEncoder(delegate, 2);
         List<Future<Boolean>> answers = new ArrayList<>();
-        try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+        try (BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(delegate, 2);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 200; i++) {
                 String password = "password-" + i;
                 answers.add(callers.submit(() -> bounded.matches(password, bounded.encode(password))
@@ -60,5 +64,6 @@ class BoundedPasswordEncoderTest {
         }
 
         assertThat(delegate.most.get()).isEqualTo(2);
+        assertThat(delegate.onVirtualThreads.get()).isZero();
     }
 }
