@@ -14,13 +14,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code finance-tracker bench}: starts the product as {@code up} does, seeds realistic data, loads each hot endpoint
@@ -53,7 +52,7 @@ public final class Benchmark {
         this.home = home;
         this.work = home.resolve("bench/target/work");
         this.profile = profile;
-        deleteRecursively(work);
+        FileSystemUtils.deleteRecursively(work);
         this.wrk = Wrk.withScriptIn(work.resolve("wrk"));
     }
 
@@ -357,16 +356,5 @@ public final class Benchmark {
 
     private static void say(String format, Object... args) {
         System.out.println(String.format(format, args));
-    }
-
-    private static void deleteRecursively(Path path) throws Exception {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }
