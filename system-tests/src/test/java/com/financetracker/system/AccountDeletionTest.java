@@ -9,7 +9,6 @@ import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +37,12 @@ class AccountDeletionTest {
     void expensesArePurgedEvenWhenTheExpenseServiceWasDownAtDeletion() {
         ApiClient users = new ApiClient(stack.url(Topology.USER_SERVICE));
         ApiClient expenses = new ApiClient(stack.url(Topology.EXPENSE_SERVICE));
-        String leaving = newUser(users, "leaving");
-        String staying = newUser(users, "staying");
+        String leaving = SystemStack.newUser(users, "leaving");
+        String staying = SystemStack.newUser(users, "staying");
         for (int i = 1; i <= 3; i++) {
-            assertThat(createExpense(expenses, leaving, i).status()).isEqualTo(201);
+            assertThat(SystemStack.createExpense(expenses, leaving, i).status()).isEqualTo(201);
         }
-        assertThat(createExpense(expenses, staying, 9).status()).isEqualTo(201);
+        assertThat(SystemStack.createExpense(expenses, staying, 9).status()).isEqualTo(201);
 
         stack.stopService(Topology.EXPENSE_SERVICE);
         ApiResponse deleted = users.delete("/users/me")
@@ -57,7 +56,7 @@ class AccountDeletionTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() ->
                         expenses.get("/expenses").bearer(leaving).send().json().isEmpty());
-        ApiResponse writeAfterDeletion = createExpense(expenses, leaving, 4);
+        ApiResponse writeAfterDeletion = SystemStack.createExpense(expenses, leaving, 4);
         assertThat(writeAfterDeletion.status()).isEqualTo(403);
         assertThat(writeAfterDeletion.json().path("type").asString())
                 .isEqualTo("urn:finance-tracker:problem:account-closed");
@@ -67,22 +66,4 @@ class AccountDeletionTest {
     }
 
     /** Registers a user and returns an access token. */
-    static String newUser(ApiClient users, String name) {
-        String email = name + "-" + UUID.randomUUID() + "@example.com";
-        String credentials = "{\"email\":\"%s\",\"password\":\"correct horse battery\"}".formatted(email);
-        assertThat(users.post("/register").json(credentials).send().status()).isEqualTo(201);
-        return users.post("/login")
-                .json(credentials)
-                .send()
-                .json()
-                .path("access_token")
-                .asString();
-    }
-
-    static ApiResponse createExpense(ApiClient expenses, String token, int amount) {
-        return expenses.post("/expenses")
-                .bearer(token)
-                .json("{\"amount\":\"%d.00\",\"category\":\"Food\",\"date\":\"2026-11-0%d\"}".formatted(amount, amount))
-                .send();
-    }
 }

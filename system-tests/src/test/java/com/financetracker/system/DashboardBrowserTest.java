@@ -65,20 +65,12 @@ class DashboardBrowserTest {
         users.post("/register")
                 .json("{\"email\":\"%s\",\"password\":\"viewer-password\"}".formatted(userEmail))
                 .send();
-        String token = AccountDeletionTest.newUser(users, "spender");
+        String token = SystemStack.newUser(users, "spender");
         for (int i = 1; i <= 5; i++) {
-            AccountDeletionTest.createExpense(expenses, token, i);
+            SystemStack.createExpense(expenses, token, i);
             expenses.get("/expenses").bearer(token).send();
         }
-        String admin = users.post("/login")
-                .json("{\"email\":\"%s\",\"password\":\"%s\"}"
-                        .formatted(
-                                stack.credentials().adminEmail(),
-                                stack.credentials().adminPassword()))
-                .send()
-                .json()
-                .path("access_token")
-                .asString();
+        String admin = SystemStack.adminToken(stack, users);
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         analytics.get("/analytics").bearer(admin).send().body().contains("\"/expenses\""));

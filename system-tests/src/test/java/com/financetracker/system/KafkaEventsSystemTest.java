@@ -46,10 +46,9 @@ class KafkaEventsSystemTest {
 
     @Test
     void deletingAnAccountPurgesItsExpensesOverKafkaEvenIfTheExpenseServiceWasDown() {
-        String leaving = AccountDeletionTest.newUser(users, "kafka-leaving");
+        String leaving = SystemStack.newUser(users, "kafka-leaving");
         for (int i = 1; i <= 2; i++) {
-            assertThat(AccountDeletionTest.createExpense(expenses, leaving, i).status())
-                    .isEqualTo(201);
+            assertThat(SystemStack.createExpense(expenses, leaving, i).status()).isEqualTo(201);
         }
 
         stack.stopService(Topology.EXPENSE_SERVICE);
@@ -62,27 +61,18 @@ class KafkaEventsSystemTest {
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() ->
-                        AccountDeletionTest.createExpense(expenses, leaving, 3).status() == 403);
+                .until(() -> SystemStack.createExpense(expenses, leaving, 3).status() == 403);
         assertThat(expenses.get("/expenses").bearer(leaving).send().json().size())
                 .isZero();
     }
 
     @Test
     void usageOfEveryServiceReachesTheAnalyticsOverKafka() {
-        String token = AccountDeletionTest.newUser(users, "kafka-counted");
+        String token = SystemStack.newUser(users, "kafka-counted");
         for (int i = 0; i < 3; i++) {
             expenses.get("/expenses/summary").bearer(token).send();
         }
-        String admin = users.post("/login")
-                .json("{\"email\":\"%s\",\"password\":\"%s\"}"
-                        .formatted(
-                                stack.credentials().adminEmail(),
-                                stack.credentials().adminPassword()))
-                .send()
-                .json()
-                .path("access_token")
-                .asString();
+        String admin = SystemStack.adminToken(stack, users);
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))

@@ -1,8 +1,13 @@
 package com.financetracker.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.financetracker.launcher.IsolatedStack;
+import com.financetracker.platform.test.ApiClient;
+import com.financetracker.platform.test.ApiResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The product as it runs for real, for one test class: an {@link IsolatedStack} (a PostgreSQL server and the
@@ -38,5 +43,39 @@ final class SystemStack {
             stack.close();
             throw e;
         }
+    }
+
+    /** Registers a new user with a unique email and returns their access token. */
+    static String newUser(ApiClient users, String name) {
+        String email = name + "-" + UUID.randomUUID() + "@example.com";
+        String credentials = "{\"email\":\"%s\",\"password\":\"correct horse battery\"}".formatted(email);
+        assertThat(users.post("/register").json(credentials).send().status()).isEqualTo(201);
+        return users.post("/login")
+                .json(credentials)
+                .send()
+                .json()
+                .path("access_token")
+                .asString();
+    }
+
+    /** Creates a Food expense of the given whole amount on that day of November 2026. */
+    static ApiResponse createExpense(ApiClient expenses, String token, int amount) {
+        return expenses.post("/expenses")
+                .bearer(token)
+                .json("{\"amount\":\"%d.00\",\"category\":\"Food\",\"date\":\"2026-11-0%d\"}".formatted(amount, amount))
+                .send();
+    }
+
+    /** The access token of the stack's administrator. */
+    static String adminToken(IsolatedStack stack, ApiClient users) {
+        return users.post("/login")
+                .json("{\"email\":\"%s\",\"password\":\"%s\"}"
+                        .formatted(
+                                stack.credentials().adminEmail(),
+                                stack.credentials().adminPassword()))
+                .send()
+                .json()
+                .path("access_token")
+                .asString();
     }
 }

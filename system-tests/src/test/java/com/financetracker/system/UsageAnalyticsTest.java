@@ -45,22 +45,11 @@ class UsageAnalyticsTest {
 
     @Test
     void everyRequestIsCountedUnderItsRouteAndStatusAndNoneIsLostWhileAnalyticsIsDown() {
-        String admin = users.post("/login")
-                .json("{\"email\":\"%s\",\"password\":\"%s\"}"
-                        .formatted(
-                                stack.credentials().adminEmail(),
-                                stack.credentials().adminPassword()))
-                .send()
-                .json()
-                .path("access_token")
-                .asString();
-        String token = AccountDeletionTest.newUser(users, "counted");
+        String admin = SystemStack.adminToken(stack, users);
+        String token = SystemStack.newUser(users, "counted");
         String id = null;
         for (int i = 1; i <= 3; i++) {
-            id = AccountDeletionTest.createExpense(expenses, token, i)
-                    .json()
-                    .path("id")
-                    .asString();
+            id = SystemStack.createExpense(expenses, token, i).json().path("id").asString();
         }
         for (int i = 0; i < 4; i++) {
             assertThat(expenses.get("/expenses/" + id).bearer(token).send().status())
