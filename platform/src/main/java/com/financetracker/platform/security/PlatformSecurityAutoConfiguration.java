@@ -161,7 +161,9 @@ public class PlatformSecurityAutoConfiguration {
                 ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request URL is not acceptable"));
     }
 
+    /** The API's chain; a service that serves pages to browsers declares its own chains instead. */
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurityFilterChain(
             HttpSecurity http,
             ObjectProvider<EndpointAccessRules> serviceRules,

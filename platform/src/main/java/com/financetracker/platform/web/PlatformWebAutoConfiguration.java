@@ -21,6 +21,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
@@ -87,7 +88,9 @@ public class PlatformWebAutoConfiguration {
         return new ProblemExceptionHandler(problems);
     }
 
+    /** A service that serves pages brings its own error page. */
     @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController(ProblemResponses problems) {
         return new ProblemErrorController(problems);
     }
