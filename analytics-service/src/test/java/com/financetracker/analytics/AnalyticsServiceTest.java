@@ -80,7 +80,7 @@ public abstract class AnalyticsServiceTest {
                 "id",
                 report.id(),
                 "type",
-                UsageReport.EVENT_TYPE,
+                UsageReport.TYPE.name(),
                 "key",
                 report.service() + "/" + report.instance(),
                 "occurredAt",

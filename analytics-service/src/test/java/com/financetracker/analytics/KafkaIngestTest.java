@@ -69,8 +69,8 @@ class KafkaIngestTest {
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--finance.events.transport=kafka",
                         "--finance.usage.enabled=false",
-                        "--finance.security.issuer=" + TestTokens.ISSUER,
-                        "--finance.security.jwks-uri=" + TestTokens.jwksUri())) {
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> groupMembers() == 2);
 
             Instant minute = Instant.now().minusSeconds(120);
@@ -87,7 +87,7 @@ class KafkaIngestTest {
                 expected += i % 5 + 1;
                 String event = json.writeValueAsString(new EventEnvelope(
                         report.id(),
-                        UsageReport.EVENT_TYPE,
+                        UsageReport.TYPE.name(),
                         report.service() + "/" + report.instance(),
                         report.createdAt(),
                         json.valueToTree(report)));

@@ -1,25 +1,19 @@
 package com.financetracker.expenses;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.financetracker.platform.test.ServiceArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Repository;
-import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "com.financetracker.expenses", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule repositoriesStayInsideTheirFeature =
-            classes().that().areAnnotatedWith(Repository.class).should().notBePublic();
-
-    @ArchTest
-    static final ArchRule controllersStayInsideTheirFeature =
-            classes().that().areAnnotatedWith(RestController.class).should().notBePublic();
+    static final ArchTests shared = ArchTests.in(ServiceArchitecture.class);
 
     @ArchTest
     static final ArchRule summariesDoNotKnowAboutImports = noClasses()

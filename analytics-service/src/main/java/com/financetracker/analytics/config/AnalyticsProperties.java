@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * The analytics service's settings.
  *
  * @param usersUrl the user service's public URL, where the dashboard logs administrators in
- * @param retention how long each resolution of the statistics is kept
+ * @param retention how long each resolution of the statistics is kept (defaults with their variables in application.yml)
  */
 @Validated
 @ConfigurationProperties("finance.analytics")
@@ -20,7 +20,7 @@ public record AnalyticsProperties(
         @NotNull URI usersUrl, @Valid @NotNull @DefaultValue Retention retention) {
 
     public record Retention(
-            @NotNull @DefaultValue("3d") Duration minutes,
-            @NotNull @DefaultValue("90d") Duration hours,
-            @NotNull @DefaultValue("1095d") Duration days) {}
+            @NotNull Duration minutes,
+            @NotNull Duration hours,
+            @NotNull Duration days) {}
 }

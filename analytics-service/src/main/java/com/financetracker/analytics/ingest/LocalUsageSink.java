@@ -22,10 +22,6 @@ class LocalUsageSink implements UsageReportSink {
     @Override
     public void accept(UsageReport report) {
         inbox.receive(new EventEnvelope(
-                report.id(),
-                UsageReport.EVENT_TYPE,
-                report.service() + "/" + report.instance(),
-                report.createdAt(),
-                json.valueToTree(report)));
+                report.id(), UsageReport.TYPE.name(), report.key(), report.createdAt(), json.valueToTree(report)));
     }
 }

@@ -1,5 +1,6 @@
 package com.financetracker.analytics.ingest;
 
+import com.financetracker.platform.jdbc.AdvisoryLock;
 import com.financetracker.platform.usage.LatencySketch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,10 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The usage tables. Arrays travel as text and are cast in SQL, so one statement reads or writes a whole report. */
 @Repository
-public class UsageRepository {
-
-    /** Ingests run one at a time, so two reports for the same rows cannot both read the old values. */
-    private static final long INGEST_LOCK = 0x7573616765L;
+class UsageRepository {
 
     private static final String COLUMNS = "bucket, service, method, route, status, count, duration_sum_ms,"
             + " duration_max_ms, first_seen, last_seen, sketch";
@@ -31,10 +29,7 @@ public class UsageRepository {
     }
 
     void lockForIngest() {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:lock)")
-                .param("lock", INGEST_LOCK)
-                .query(Integer.class)
-                .single();
+        AdvisoryLock.USAGE_INGEST.lock(jdbc);
     }
 
     /** The stored rows with these keys. */
@@ -99,7 +94,7 @@ public class UsageRepository {
     }
 
     /** Every row of the tier with a bucket in [from, to), optionally of one service, one at a time. */
-    public void forEach(
+    void forEach(
             Tier tier,
             Instant from,
             Instant to,

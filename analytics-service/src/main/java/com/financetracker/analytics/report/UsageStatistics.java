@@ -1,7 +1,7 @@
 package com.financetracker.analytics.report;
 
 import com.financetracker.analytics.ingest.Tier;
-import com.financetracker.analytics.ingest.UsageRepository;
+import com.financetracker.analytics.ingest.UsageHistory;
 import com.financetracker.analytics.ingest.UsageRow;
 import com.financetracker.platform.usage.LatencySketch;
 import java.time.Duration;
@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class UsageStatistics {
 
-    private final UsageRepository usage;
+    private final UsageHistory usage;
 
-    UsageStatistics(UsageRepository usage) {
+    UsageStatistics(UsageHistory usage) {
         this.usage = usage;
     }
 

@@ -1,16 +1,16 @@
 package com.financetracker.expenses.account;
 
+import com.financetracker.contracts.UserDeleted;
 import com.financetracker.platform.events.EventEnvelope;
 import com.financetracker.platform.events.EventHandler;
-import com.financetracker.platform.web.ProblemException;
-import java.util.UUID;
+import com.financetracker.platform.events.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Purges a user's expenses, categories and idempotency records when the user service deletes the account. */
 @Component
-class UserDeletedHandler implements EventHandler {
+class UserDeletedHandler implements EventHandler<UserDeleted> {
 
     private static final Logger log = LoggerFactory.getLogger(UserDeletedHandler.class);
 
@@ -21,22 +21,16 @@ class UserDeletedHandler implements EventHandler {
     }
 
     @Override
-    public String type() {
-        return "user.deleted";
+    public EventType<UserDeleted> type() {
+        return UserDeleted.TYPE;
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        UUID userId;
-        try {
-            userId = UUID.fromString(event.payload().path("userId").asString());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("payload.userId", "must be a UUID");
-        }
-        Accounts.PurgeResult purged = accounts.purge(userId);
+    public void handle(UserDeleted deleted, EventEnvelope event) {
+        Accounts.PurgeResult purged = accounts.purge(deleted.userId());
         log.info(
                 "User {} was deleted: purged {} expenses, {} categories, {} idempotency records",
-                userId,
+                deleted.userId(),
                 purged.expenses(),
                 purged.categories(),
                 purged.idempotencyKeys());

@@ -36,8 +36,8 @@ final class PlatformTestContextCustomizers implements ContextCustomizerFactory {
                 properties.put("spring.datasource.password", "");
             }
             if (tokens) {
-                properties.put("finance.security.issuer", TestTokens.ISSUER);
-                properties.put("finance.security.jwks-uri", TestTokens.jwksUri());
+                properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
+                properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
             }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("platformTest", properties));
         }

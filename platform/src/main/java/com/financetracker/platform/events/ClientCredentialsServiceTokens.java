@@ -40,14 +40,6 @@ final class ClientCredentialsServiceTokens implements ServiceTokens {
                 .build());
     }
 
-    /** Used when no client credentials are configured: every delivery fails and says which settings are missing. */
-    static ServiceTokens missing() {
-        return () -> {
-            throw DeliveryException.transientFailure("FINANCE_SERVICE_CLIENT_ID and FINANCE_SERVICE_CLIENT_SECRET"
-                    + " are not set, so no service token can be obtained");
-        };
-    }
-
     @Override
     public String accessToken() throws DeliveryException {
         try {

@@ -1,15 +1,20 @@
 package com.financetracker.platform.events;
 
-/** Applies one type of event a service receives from others. */
-public interface EventHandler {
+/**
+ * Applies one type of event a service receives from others. The handlers a service declares are what it subscribes
+ * to: over Kafka their types' topics are consumed, over HTTP the inbox accepts their types.
+ *
+ * @param <P> the payload record of the event type
+ */
+public interface EventHandler<P> {
 
-    /** The event type handled, such as {@code user.deleted}. */
-    String type();
+    /** The event type handled. */
+    EventType<P> type();
 
     /**
      * Applies the event inside the inbox's transaction: its effects and the record that the event was processed
-     * commit together, so a redelivered event is never applied twice. Throw to refuse the event; a
-     * {@link com.financetracker.platform.web.ProblemException} with a 4xx status refuses it for good.
+     * commit together, so a redelivered event is never applied twice. The payload has already been bound and
+     * validated; throw {@link EventRejectedException} to refuse the event for good, anything else to have it retried.
      */
-    void handle(EventEnvelope event);
+    void handle(P payload, EventEnvelope event);
 }

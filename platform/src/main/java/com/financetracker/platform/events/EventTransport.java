@@ -1,14 +1,25 @@
 package com.financetracker.platform.events;
 
+import java.util.List;
+
 /** Carries outbox events to the services that consume them. */
 public interface EventTransport {
 
-    /** Delivers one event; returns only once the receiver has it durably. */
-    void deliver(EventEnvelope event) throws DeliveryException;
+    /**
+     * Where events of the type go: each destination gets its own outbox row, delivered, retried and set aside on its
+     * own. Empty when the type is not routed.
+     */
+    List<String> destinations(EventType<?> type);
 
     /**
-     * Where an event goes. After a failure the relay holds back the round's other events for the same destination
-     * instead of waiting for each of them to fail too.
+     * The destinations of a type known only by its name, for rows recorded before rows had a destination; empty when
+     * this transport cannot tell.
      */
-    String destination(EventEnvelope event);
+    List<String> destinations(String type);
+
+    /** Says which setting routes events of the type, for the message when none is configured. */
+    String howToRoute(String type);
+
+    /** Delivers one event to one destination; returns only once the receiver has it durably. */
+    void deliver(EventEnvelope event, String destination) throws DeliveryException;
 }

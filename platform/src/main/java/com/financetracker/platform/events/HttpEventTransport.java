@@ -3,6 +3,7 @@ package com.financetracker.platform.events;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +16,8 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers events by POSTing them to the receiving service, authenticated with a service token. Each event type goes
- * to the URL configured for it ({@code finance.events.http.routes}).
+ * Delivers events by POSTing them to the receiving services, authenticated with a service token. Each event type goes
+ * to every URL configured for it ({@code finance.events.http.receivers}), each URL a destination of its own.
  */
 final class HttpEventTransport implements EventTransport {
 
@@ -24,33 +25,41 @@ final class HttpEventTransport implements EventTransport {
     private static final Set<Integer> REFUSALS = Set.of(400, 409, 413, 415, 422);
 
     private final RestClient rest;
-    private final Map<String, URI> routes;
+    private final Map<String, List<URI>> receivers;
     private final ServiceTokens tokens;
     private final JsonMapper json;
 
-    HttpEventTransport(Map<String, URI> routes, Duration timeout, ServiceTokens tokens, JsonMapper json) {
+    HttpEventTransport(Map<String, List<URI>> receivers, Duration timeout, ServiceTokens tokens, JsonMapper json) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         requests.setReadTimeout(timeout);
         this.rest = RestClient.builder().requestFactory(requests).build();
-        this.routes = Map.copyOf(routes);
+        this.receivers = Map.copyOf(receivers);
         this.tokens = tokens;
         this.json = json;
     }
 
     @Override
-    public String destination(EventEnvelope event) {
-        URI route = routes.get(event.type());
-        return route == null ? "unrouted:" + event.type() : route.getAuthority();
+    public List<String> destinations(EventType<?> type) {
+        return destinations(type.name());
     }
 
     @Override
-    public void deliver(EventEnvelope event) throws DeliveryException {
-        URI route = routes.get(event.type());
-        if (route == null) {
-            throw DeliveryException.transientFailure("no route for event type " + event.type()
-                    + " (set finance.events.http.routes[" + event.type() + "])");
-        }
+    public List<String> destinations(String type) {
+        return receivers.getOrDefault(type, List.of()).stream()
+                .map(URI::toString)
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public String howToRoute(String type) {
+        return "set finance.events.http.receivers[" + type + "] to the URLs of the services that receive them";
+    }
+
+    @Override
+    public void deliver(EventEnvelope event, String destination) throws DeliveryException {
+        URI route = URI.create(destination);
         HttpStatusCode status;
         try {
             status = rest.post()

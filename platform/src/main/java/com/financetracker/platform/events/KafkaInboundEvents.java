@@ -1,11 +1,9 @@
 package com.financetracker.platform.events;
 
-import com.financetracker.platform.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +40,8 @@ final class KafkaInboundEvents implements SmartLifecycle {
 
     private final ConsumerFactory<String, String> consumers;
     private final KafkaTemplate<String, String> kafka;
+    private final KafkaEventTransport.KafkaTopics topics;
     private final EventInbox inbox;
-    private final Map<String, String> topics;
     private final JsonMapper json;
     private final Validator validator;
     private final Counter deadLettered;
@@ -52,15 +50,15 @@ final class KafkaInboundEvents implements SmartLifecycle {
     KafkaInboundEvents(
             ConsumerFactory<String, String> consumers,
             KafkaTemplate<String, String> kafka,
+            KafkaEventTransport.KafkaTopics topics,
             EventInbox inbox,
-            EventsProperties.Kafka settings,
             JsonMapper json,
             Validator validator,
             MeterRegistry meters) {
         this.consumers = consumers;
         this.kafka = kafka;
+        this.topics = topics;
         this.inbox = inbox;
-        this.topics = settings.topics();
         this.json = json;
         this.validator = validator;
         this.deadLettered = Counter.builder("finance.events.dead.lettered")
@@ -68,11 +66,10 @@ final class KafkaInboundEvents implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** The topics carrying event types this service handles. */
+    /** The topics carrying the event types this service handles. */
     List<String> subscribedTopics() {
-        return topics.entrySet().stream()
-                .filter(entry -> inbox.handles(entry.getKey()))
-                .map(Map.Entry::getValue)
+        return inbox.handledTypes().stream()
+                .map(EventType::topic)
                 .distinct()
                 .sorted()
                 .toList();
@@ -84,6 +81,7 @@ final class KafkaInboundEvents implements SmartLifecycle {
         if (subscribed.isEmpty()) {
             return;
         }
+        topics.create(subscribed);
         ContainerProperties properties = new ContainerProperties(subscribed.toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<String, String>) this::onMessage);
@@ -115,11 +113,8 @@ final class KafkaInboundEvents implements SmartLifecycle {
         }
         try {
             inbox.receive(event);
-        } catch (ProblemException e) {
-            if (e.getStatusCode().is4xxClientError()) {
-                throw new PoisonEventException(e.getBody().getDetail(), e);
-            }
-            throw e;
+        } catch (EventRejectedException e) {
+            throw new PoisonEventException(e.getMessage(), e);
         }
     }
 

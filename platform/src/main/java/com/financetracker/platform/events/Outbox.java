@@ -1,5 +1,6 @@
 package com.financetracker.platform.events;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,45 +11,54 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records an event in the service's outbox table, inside the caller's transaction: the event exists if and only if
- * the change that caused it was committed. The relay delivers it afterwards, woken as soon as the transaction
- * commits.
+ * the change that caused it was committed. It is recorded once per destination the transport names for its type,
+ * and the relay delivers each afterwards, woken as soon as the transaction commits.
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final EventTransport transport;
     private final Runnable afterCommit;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, Runnable afterCommit) {
+    Outbox(JdbcClient jdbc, JsonMapper json, EventTransport transport, Runnable afterCommit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transport = transport;
         this.afterCommit = afterCommit;
     }
 
     /**
      * Adds an event to the outbox.
      *
-     * @param type what happened, such as {@code user.deleted}
+     * @param type what happened
      * @param key what the event is about; events with the same key are delivered in the order they were recorded
      * @param payload the event's data, serialized as JSON
      * @return the event's id, which consumers use to recognize a redelivery
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID publish(String type, String key, Object payload) {
+    public <P> UUID publish(EventType<P> type, String key, P payload) {
         return publish(UUID.randomUUID(), type, key, payload);
     }
 
     /** Adds an event whose id the caller chose, for payloads that carry their own id (such as usage reports). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID publish(UUID id, String type, String key, Object payload) {
+    public <P> UUID publish(UUID id, EventType<P> type, String key, P payload) {
+        List<String> destinations = transport.destinations(type);
+        if (destinations.isEmpty()) {
+            throw new IllegalStateException(
+                    "Events of type " + type.name() + " have nowhere to go: " + transport.howToRoute(type.name()));
+        }
         jdbc.sql("""
-                        insert into platform.outbox (event_id, event_type, event_key, payload)
-                        values (:id, :type, :key, cast(:payload as jsonb))
+                        insert into platform.outbox (event_id, event_type, event_key, payload, destination)
+                        select :id, :type, :key, cast(:payload as jsonb), destination
+                          from unnest(cast(:destinations as text[])) as destination
                         """)
                 .param("id", id)
-                .param("type", type)
+                .param("type", type.name())
                 .param("key", key)
                 .param("payload", json.writeValueAsString(payload))
+                .param("destinations", destinations.toArray(String[]::new))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -1,16 +1,18 @@
 package com.financetracker.platform.events;
 
 import com.financetracker.platform.events.OutboxRepository.PendingEvent;
+import com.financetracker.platform.work.PeriodicWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,12 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Delivers the outbox: one relay per database at a time (a PostgreSQL advisory lock) takes due events in the order
- * they were recorded, hands each to the transport and marks it delivered in the same transaction. A failed event
- * waits with exponential backoff and holds back the later events of its key; a crash anywhere leaves the event
- * pending, so it is delivered again and the receiver's inbox discards the copy.
+ * Delivers the outbox: one relay per database at a time (a PostgreSQL advisory lock) takes due rows in the order
+ * they were recorded, hands each to the transport for its destination and marks it delivered in the same
+ * transaction. A failed row waits with exponential backoff and holds back the later rows of its key for the same
+ * destination; other destinations go on. A crash anywhere leaves the row pending, so it is delivered again and the
+ * receiver's inbox discards the copy.
  */
-final class OutboxRelay implements SmartLifecycle {
+final class OutboxRelay extends PeriodicWorker {
 
     /** Stops after the web server has finished its requests, so their events are committed and sent once more. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -36,14 +39,10 @@ final class OutboxRelay implements SmartLifecycle {
     private final TransactionOperations transactions;
     private final JdbcClient jdbc;
     private final EventsProperties properties;
-    private final OutboxSignal signal;
     private final AtomicLong pending = new AtomicLong();
     private final Counter delivered;
     private final Counter failed;
     private final Counter dead;
-
-    private volatile boolean running;
-    private @Nullable Thread worker;
     private Instant lastHousekeeping = Instant.EPOCH;
 
     OutboxRelay(
@@ -52,9 +51,8 @@ final class OutboxRelay implements SmartLifecycle {
             TransactionOperations transactions,
             JdbcClient jdbc,
             EventsProperties properties,
-            OutboxSignal signal,
             MeterRegistry meters) {
-        this.signal = signal;
+        super("outbox-relay", properties.pollInterval(), PHASE);
         this.outbox = outbox;
         this.transport = transport;
         this.transactions = transactions;
@@ -67,78 +65,32 @@ final class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("outbox-relay").start(this::run);
+    protected boolean round() {
+        int sent = relayOnce();
+        housekeepingIfDue();
+        return sent >= properties.batchSize();
     }
 
-    @Override
-    public void stop() {
-        running = false;
-        signal.signal();
-        Thread current = worker;
-        if (current != null) {
-            try {
-                current.join(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            relayOnce();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Last outbox round before shutdown failed; pending events are sent after the next start: {}",
-                    e.getMessage());
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                int sent = relayOnce();
-                housekeepingIfDue();
-                if (sent < properties.batchSize()) {
-                    signal.await(properties.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed, retrying: {}", e.getMessage());
-                sleepQuietly(properties.pollInterval().multipliedBy(5));
-            }
-        }
-    }
-
-    /** Delivers one batch; returns how many events were delivered. */
+    /** Delivers one batch; returns how many rows were delivered. */
     int relayOnce() {
         Integer sent = transactions.execute(status -> {
             if (!outbox.tryLock()) {
                 return 0;
             }
+            directUndirectedRows();
             Set<String> failingDestinations = new HashSet<>();
             Set<String> heldKeys = new HashSet<>();
             int count = 0;
             for (PendingEvent event : outbox.due(properties.batchSize())) {
                 EventEnvelope envelope = event.envelope();
-                String destination = transport.destination(envelope);
-                if (heldKeys.contains(envelope.key()) || failingDestinations.contains(destination)) {
-                    heldKeys.add(envelope.key());
+                String destination = event.destination();
+                String keyAtDestination = destination + " " + envelope.key();
+                if (heldKeys.contains(keyAtDestination) || failingDestinations.contains(destination)) {
+                    heldKeys.add(keyAtDestination);
                     continue;
                 }
                 try {
-                    transport.deliver(envelope);
+                    transport.deliver(envelope, destination);
                     outbox.markDelivered(event.id());
                     delivered.increment();
                     count++;
@@ -157,7 +109,7 @@ final class OutboxRelay implements SmartLifecycle {
                         outbox.markFailed(event.id(), retryIn, e.getMessage());
                         failed.increment();
                         failingDestinations.add(destination);
-                        heldKeys.add(envelope.key());
+                        heldKeys.add(keyAtDestination);
                         log.warn(
                                 "Event {} ({}) not delivered to {} (attempt {}), retrying in {} ms: {}",
                                 envelope.id(),
@@ -173,6 +125,21 @@ final class OutboxRelay implements SmartLifecycle {
             return count;
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** Rows recorded before rows had a destination go to every destination their type has now. */
+    private void directUndirectedRows() {
+        for (String type : outbox.undirectedTypes()) {
+            List<String> destinations = transport.destinations(type);
+            if (destinations.isEmpty()) {
+                log.warn(
+                        "Events of type {} recorded before this version wait for a destination: {}",
+                        type,
+                        transport.howToRoute(type));
+            } else {
+                outbox.direct(type, destinations);
+            }
+        }
     }
 
     private Duration backoff(int attempts) {
@@ -192,21 +159,13 @@ final class OutboxRelay implements SmartLifecycle {
         lastHousekeeping = now;
         int removed = outbox.deleteDeliveredBefore(now.minus(properties.keepDelivered()));
         int forgotten = jdbc.sql("delete from platform.processed_events where processed_at < :cutoff")
-                .param("cutoff", java.sql.Timestamp.from(now.minus(properties.keepProcessed())))
+                .param("cutoff", Timestamp.from(now.minus(properties.keepProcessed())))
                 .update();
         if (removed + forgotten > 0) {
             log.info(
                     "Outbox housekeeping: removed {} delivered events and {} old received-event ids",
                     removed,
                     forgotten);
-        }
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.financetracker.platform.events;
 
+import com.financetracker.platform.jdbc.AdvisoryLock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The outbox table as the relay sees it. */
 final class OutboxRepository {
 
-    /** One relay per database at a time, so events leave in the order they were recorded. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
-
-    record PendingEvent(long id, int attempts, EventEnvelope envelope) {}
+    record PendingEvent(long id, int attempts, String destination, EventEnvelope envelope) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -26,24 +24,24 @@ final class OutboxRepository {
 
     /** Takes the relay lock for the current transaction; false when another instance holds it. */
     boolean tryLock() {
-        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
-                .param("lock", RELAY_LOCK)
-                .query(Boolean.class)
-                .single());
+        return AdvisoryLock.OUTBOX_RELAY.tryLock(jdbc);
     }
 
     /**
-     * Pending events that are due, oldest first, leaving out any event whose key has an earlier event still waiting
-     * for its next attempt: per key, events are delivered strictly in order.
+     * Pending events that are due, oldest first, leaving out any event whose key has an earlier event for the same
+     * destination still waiting for its next attempt: per key and destination, events are delivered strictly in order.
      */
     List<PendingEvent> due(int limit) {
         return jdbc.sql("""
-                        select o.id, o.attempts, o.event_id, o.event_type, o.event_key, o.created_at, o.payload::text
+                        select o.id, o.attempts, o.destination, o.event_id, o.event_type, o.event_key, o.created_at,
+                               o.payload::text
                           from platform.outbox o
                          where o.delivered_at is null and o.dead_at is null and o.next_attempt_at <= now()
+                           and o.destination <> ''
                            and not exists (
                                select 1 from platform.outbox earlier
-                                where earlier.event_key = o.event_key and earlier.id < o.id
+                                where earlier.event_key = o.event_key and earlier.destination = o.destination
+                                  and earlier.id < o.id
                                   and earlier.delivered_at is null and earlier.dead_at is null
                                   and earlier.next_attempt_at > now())
                          order by o.id
@@ -53,6 +51,7 @@ final class OutboxRepository {
                 .query((rs, n) -> new PendingEvent(
                         rs.getLong("id"),
                         rs.getInt("attempts"),
+                        rs.getString("destination"),
                         new EventEnvelope(
                                 rs.getObject("event_id", UUID.class),
                                 rs.getString("event_type"),
@@ -60,6 +59,33 @@ final class OutboxRepository {
                                 rs.getTimestamp("created_at").toInstant(),
                                 json.readTree(rs.getString("payload")))))
                 .list();
+    }
+
+    /** The types of pending rows recorded before rows had a destination. */
+    List<String> undirectedTypes() {
+        return jdbc.sql("""
+                        select distinct event_type from platform.outbox
+                         where destination = '' and delivered_at is null and dead_at is null
+                        """).query(String.class).list();
+    }
+
+    /** Gives the pending rows of a type without a destination one row per destination, keeping their order. */
+    void direct(String type, List<String> destinations) {
+        jdbc.sql("""
+                        insert into platform.outbox (event_id, event_type, event_key, payload, created_at, destination)
+                        select o.event_id, o.event_type, o.event_key, o.payload, o.created_at, d.destination
+                          from platform.outbox o, unnest(cast(:destinations as text[])) as d(destination)
+                         where o.destination = '' and o.event_type = :type
+                           and o.delivered_at is null and o.dead_at is null
+                         order by o.id, d.destination
+                        """)
+                .param("type", type)
+                .param("destinations", destinations.toArray(String[]::new))
+                .update();
+        jdbc.sql("""
+                        delete from platform.outbox
+                         where destination = '' and event_type = :type and delivered_at is null and dead_at is null
+                        """).param("type", type).update();
     }
 
     void markDelivered(long id) {

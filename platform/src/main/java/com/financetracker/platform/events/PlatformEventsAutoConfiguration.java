@@ -1,12 +1,13 @@
 package com.financetracker.platform.events;
 
+import com.financetracker.platform.events.KafkaEventTransport.KafkaTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -15,14 +16,18 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox, its relay and the inbox, for every service with a database. */
+/**
+ * The outbox, its relay and the inbox, for every service with a database. The transport is HTTP unless
+ * {@code finance.events.transport=kafka}; what a service publishes is routed by its own settings
+ * ({@code finance.events.http.receivers}, or each event type's topic), what it receives by its {@link EventHandler}s.
+ */
 @AutoConfiguration(before = FlywayAutoConfiguration.class, after = JdbcClientAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public class PlatformEventsAutoConfiguration {
@@ -33,13 +38,8 @@ public class PlatformEventsAutoConfiguration {
     }
 
     @Bean
-    OutboxSignal outboxSignal() {
-        return new OutboxSignal();
-    }
-
-    @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxSignal signal) {
-        return new Outbox(jdbc, json, signal::signal);
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, EventTransport transport, OutboxRelay relay) {
+        return new Outbox(jdbc, json, transport, relay::wakeUp);
     }
 
     @Bean
@@ -49,15 +49,18 @@ public class PlatformEventsAutoConfiguration {
             EventTransport transport,
             TransactionOperations transactions,
             EventsProperties properties,
-            OutboxSignal signal,
             MeterRegistry meters) {
-        return new OutboxRelay(
-                new OutboxRepository(jdbc, json), transport, transactions, jdbc, properties, signal, meters);
+        return new OutboxRelay(new OutboxRepository(jdbc, json), transport, transactions, jdbc, properties, meters);
     }
 
     @Bean
-    EventInbox eventInbox(List<EventHandler> handlers, JdbcClient jdbc, TransactionOperations transactions) {
-        return new EventInbox(handlers, jdbc, transactions);
+    EventInbox eventInbox(
+            List<EventHandler<?>> handlers,
+            JdbcClient jdbc,
+            TransactionOperations transactions,
+            JsonMapper json,
+            Validator validator) {
+        return new EventInbox(handlers, jdbc, transactions, json, validator);
     }
 
     @Bean
@@ -65,49 +68,69 @@ public class PlatformEventsAutoConfiguration {
         return new InboundEventController(inbox);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    ServiceTokens serviceTokens(EventsProperties properties) {
-        return properties.client().configured()
-                ? new ClientCredentialsServiceTokens(properties.client())
-                : ClientCredentialsServiceTokens.missing();
+    /** Service tokens from the user service's client-credentials grant, for services that send events over HTTP. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OAuth2AuthorizedClientManager.class)
+    static class ClientCredentialsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ServiceTokens serviceTokens(EventsProperties properties) {
+            return properties.client().configured()
+                    ? new ClientCredentialsServiceTokens(properties.client())
+                    : ServiceTokens.missing("FINANCE_SERVICE_CLIENT_ID and FINANCE_SERVICE_CLIENT_SECRET are not set");
+        }
+    }
+
+    /** A service without Spring Security's OAuth2 client sends no events over HTTP (or signs its own tokens). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager")
+    static class NoClientCredentialsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ServiceTokens serviceTokens() {
+            return ServiceTokens.missing(
+                    "this service has no client-credentials support (spring-security-oauth2-client)");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
     @ConditionalOnProperty(name = "finance.events.transport", havingValue = "kafka")
     static class KafkaTransportConfiguration {
 
         @Bean
+        KafkaTopics kafkaTopics(KafkaAdmin admin, EventsProperties properties) {
+            return new KafkaTopics(admin, properties.kafka());
+        }
+
+        @Bean
         @ConditionalOnMissingBean
         EventTransport kafkaEventTransport(
-                KafkaTemplate<String, String> kafka, EventsProperties properties, JsonMapper json) {
-            return new KafkaEventTransport(kafka, properties.kafka(), json);
+                KafkaTemplate<String, String> kafka,
+                KafkaTopics topics,
+                EventsProperties properties,
+                JsonMapper json,
+                List<EventHandler<?>> handlers) {
+            return new KafkaEventTransport(
+                    kafka,
+                    topics,
+                    properties.kafka(),
+                    json,
+                    handlers.stream().<EventType<?>>map(EventHandler::type).toList());
         }
 
         @Bean
         KafkaInboundEvents kafkaInboundEvents(
                 ConsumerFactory<String, String> consumers,
                 KafkaTemplate<String, String> kafka,
+                KafkaTopics topics,
                 EventInbox inbox,
-                EventsProperties properties,
                 JsonMapper json,
                 Validator validator,
                 MeterRegistry meters) {
-            return new KafkaInboundEvents(consumers, kafka, inbox, properties.kafka(), json, validator, meters);
-        }
-
-        /** Every event topic and its dead-letter topic; creating an existing topic changes nothing. */
-        @Bean
-        KafkaAdmin.NewTopics eventTopics(EventsProperties properties) {
-            EventsProperties.Kafka kafka = properties.kafka();
-            return new KafkaAdmin.NewTopics(kafka.topics().values().stream()
-                    .distinct()
-                    .flatMap(topic -> Stream.of(topic, EventsProperties.Kafka.deadLetterTopic(topic)))
-                    .map(topic -> TopicBuilder.name(topic)
-                            .partitions(kafka.partitions())
-                            .replicas(kafka.replicas())
-                            .build())
-                    .toArray(NewTopic[]::new));
+            return new KafkaInboundEvents(consumers, kafka, topics, inbox, json, validator, meters);
         }
     }
 
@@ -119,7 +142,7 @@ public class PlatformEventsAutoConfiguration {
         @ConditionalOnMissingBean
         EventTransport httpEventTransport(EventsProperties properties, ServiceTokens tokens, JsonMapper json) {
             return new HttpEventTransport(
-                    properties.http().routes(), properties.http().timeout(), tokens, json);
+                    properties.http().receivers(), properties.http().timeout(), tokens, json);
         }
     }
 }

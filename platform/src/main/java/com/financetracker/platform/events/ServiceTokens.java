@@ -8,4 +8,11 @@ public interface ServiceTokens {
 
     /** Forgets the cached token, after a receiver refused it. */
     default void invalidate() {}
+
+    /** For a service that cannot obtain tokens: every delivery over HTTP fails, saying why. */
+    static ServiceTokens missing(String reason) {
+        return () -> {
+            throw DeliveryException.transientFailure("No service token can be obtained: " + reason);
+        };
+    }
 }

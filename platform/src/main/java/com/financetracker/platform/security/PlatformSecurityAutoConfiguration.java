@@ -26,16 +26,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -49,7 +44,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Makes a service an OAuth2 resource server of the user service: RS256 access tokens verified with the published
  * keys (fetched lazily and cached, so a service starts while the user service is down), issuer, audience and expiry
- * checked, the {@code roles} claim mapped to authorities, no sessions, and 401/403 answered as problems.
+ * checked, the {@code roles} claim mapped to authorities, no sessions, and 401/403 answered as problems. The decoder
+ * and the authorities come from Spring Boot's resource-server settings ({@code spring.security.oauth2.resourceserver.
+ * jwt.*}, set from {@code FINANCE_ISSUER}, {@code FINANCE_JWKS_URI} and {@code FINANCE_AUDIENCE}).
  */
 @AutoConfiguration(
         after = PlatformWebAutoConfiguration.class,
@@ -82,38 +79,18 @@ public class PlatformSecurityAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** The checks every access token must pass besides its signature. */
+    /**
+     * The checks every access token must pass besides its signature, issuer and audience (which Spring Boot's decoder
+     * checks from {@code spring.security.oauth2.resourceserver.jwt.*}): it expires, not more than 30 s ago, and names
+     * its subject.
+     */
     @Bean
-    @ConditionalOnMissingBean(name = "accessTokenValidator")
-    OAuth2TokenValidator<Jwt> accessTokenValidator(PlatformProperties properties) {
-        String audience = properties.security().audience();
+    @ConditionalOnMissingBean(name = "accessTokenClaims")
+    OAuth2TokenValidator<Jwt> accessTokenClaims() {
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtIssuerValidator(properties.security().issuer().toString()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(PlatformProperties properties, OAuth2TokenValidator<Jwt> accessTokenValidator) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
-                        properties.security().jwksUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(accessTokenValidator);
-        return decoder;
-    }
-
-    @Bean
-    JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(Roles.CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     /** Lets controllers declare an {@link AuthenticatedUser} parameter. */

@@ -5,8 +5,17 @@ import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
 import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 /**
  * A latency distribution in milliseconds that can be merged across minutes, instances and services without losing
@@ -51,6 +60,36 @@ public final class LatencySketch {
 
     public double count() {
         return sketch.getCount();
+    }
+
+    /** The value is a {@link LatencySketch} as {@link #encode()} writes it; null is valid. */
+    @Documented
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = Encoded.Validator.class)
+    public @interface Encoded {
+
+        String message() default "is not a latency sketch";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        /** Decodes the value to see whether it is one. */
+        final class Validator implements ConstraintValidator<Encoded, byte[]> {
+            @Override
+            public boolean isValid(byte[] value, ConstraintValidatorContext context) {
+                if (value == null) {
+                    return true;
+                }
+                try {
+                    decode(value);
+                    return true;
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+        }
     }
 
     public byte[] encode() {

@@ -40,8 +40,8 @@ public class PlatformUsageAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     UsageReportSink outboxUsageSink(Outbox outbox, TransactionOperations transactions) {
-        return report -> transactions.executeWithoutResult(status -> outbox.publish(
-                report.id(), UsageReport.EVENT_TYPE, report.service() + "/" + report.instance(), report));
+        return report -> transactions.executeWithoutResult(
+                status -> outbox.publish(report.id(), UsageReport.TYPE, report.key(), report));
     }
 
     @Bean

@@ -1,5 +1,13 @@
 package com.financetracker.platform.usage;
 
+import com.financetracker.platform.events.EventType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,10 +25,16 @@ import java.util.UUID;
  * @param entries one per (minute, method, route, status)
  */
 public record UsageReport(
-        UUID id, String service, String instance, Instant createdAt, long dropped, List<Entry> entries) {
+        @NotNull UUID id,
+        @NotBlank @Size(max = 100) String service,
+        @NotNull @Size(max = 100) String instance,
+        @NotNull Instant createdAt,
+        @PositiveOrZero long dropped,
+        @NotNull List<@NotNull @Valid Entry> entries) {
 
-    /** The event type usage reports travel as. */
-    public static final String EVENT_TYPE = "usage.report";
+    /** Usage reports travel as events of this type, keyed by reporting instance. */
+    public static final EventType<UsageReport> TYPE =
+            new EventType<>("usage.report", "finance.usage-reports.v1", UsageReport.class);
 
     /**
      * @param minute the start of the minute the requests began in
@@ -29,14 +43,19 @@ public record UsageReport(
      * @param sketch the encoded {@link LatencySketch} of the durations
      */
     public record Entry(
-            Instant minute,
-            String method,
-            String route,
-            int status,
-            long count,
+            @NotNull Instant minute,
+            @NotNull @Size(max = 10) String method,
+            @NotNull @Size(max = 500) String route,
+            @Min(100) @Max(599) int status,
+            @PositiveOrZero long count,
             double durationSumMs,
             double durationMaxMs,
-            Instant firstSeen,
-            Instant lastSeen,
-            byte[] sketch) {}
+            @NotNull Instant firstSeen,
+            @NotNull Instant lastSeen,
+            @NotNull @LatencySketch.Encoded byte[] sketch) {}
+
+    /** The key a report travels under: reports of one instance stay in order. */
+    public String key() {
+        return service + "/" + instance;
+    }
 }

@@ -1,11 +1,11 @@
 package com.financetracker.platform.usage;
 
+import com.financetracker.platform.work.PeriodicWorker;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * report and hands it to the sink: one small write per interval, not one per request. A report the sink cannot take
  * is merged back and goes out with the next one.
  */
-final class UsageShipper implements SmartLifecycle {
+final class UsageShipper extends PeriodicWorker {
 
     /** Stops after the web server has finished its requests, and before the outbox relay sends its last round. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
@@ -26,10 +26,7 @@ final class UsageShipper implements SmartLifecycle {
     private final UsageReportSink sink;
     private final String service;
     private final String instance = UUID.randomUUID().toString();
-    private final Duration interval;
     private final Clock clock;
-    private volatile boolean running;
-    private @Nullable Thread worker;
     private long droppedLogged;
 
     UsageShipper(
@@ -39,10 +36,10 @@ final class UsageShipper implements SmartLifecycle {
             Duration interval,
             Clock clock,
             MeterRegistry meters) {
+        super("usage-shipper", interval, PHASE);
         this.aggregator = aggregator;
         this.sink = sink;
         this.service = service;
-        this.interval = interval;
         this.clock = clock;
         FunctionCounter.builder("finance.usage.dropped", aggregator, UsageAggregator::droppedTotal)
                 .description("Requests not recorded because the usage aggregate was full")
@@ -50,45 +47,9 @@ final class UsageShipper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("usage-shipper").start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected boolean round() {
         ship();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                Thread.sleep(interval);
-            } catch (InterruptedException e) {
-                return;
-            }
-            ship();
-        }
+        return false;
     }
 
     /** Cuts a report of everything recorded so far and hands it to the sink. */

@@ -1,15 +1,14 @@
 package com.financetracker.platform.web;
 
+import com.financetracker.platform.validation.JsonInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -87,9 +86,7 @@ public final class MergePatch {
         }
         if (e instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().getLast().getPropertyName();
-            Class<?> type = databind instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-            return ProblemException.invalidFields(List.of(new FieldProblem(
-                    field == null ? "body" : field, "must be " + ProblemExceptionHandler.describe(type))));
+            return ProblemException.invalidField(field == null ? "body" : field, JsonInput.expected(databind));
         }
         return ProblemException.of(ProblemType.MALFORMED_REQUEST, "The patch does not have the expected shape");
     }

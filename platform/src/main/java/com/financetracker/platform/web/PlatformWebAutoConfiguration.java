@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
@@ -23,6 +24,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,26 +47,11 @@ public class PlatformWebAutoConfiguration {
         return new MergePatch(jsonMapper, validator);
     }
 
-    /** Describes the service in its OpenAPI document, with the bearer token every protected endpoint needs. */
-    @Bean
-    @ConditionalOnMissingBean
-    OpenAPI openApi(@Value("${spring.application.name}") String service) {
-        return new OpenAPI()
-                .info(new Info().title("Finance Tracker " + service).version("v1"))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
-    }
-
     /** Errors Tomcat answers itself, before the application sees the request, are problems too. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(ProblemErrorReportValve::installWhenStarting);
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(ProblemResponses problems) {
+        return factory -> factory.addContextCustomizers(
+                context -> ProblemErrorReportValve.installWhenStarting(context, problems));
     }
 
     /** Durations in request parameters may be written like configuration: 5m, 1h, 1d (or ISO-8601, PT5M). */
@@ -127,5 +114,26 @@ public class PlatformWebAutoConfiguration {
                 properties.web().maxBodySize(), properties.web().bodySizeOverrides(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Describes the service in its OpenAPI document, with the bearer token every protected endpoint needs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpenAPI.class)
+    static class ApiDescriptionConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OpenAPI openApi(@Value("${spring.application.name}") String service) {
+            return new OpenAPI()
+                    .info(new Info().title("Finance Tracker " + service).version("v1"))
+                    .components(new Components()
+                            .addSecuritySchemes(
+                                    "bearer",
+                                    new SecurityScheme()
+                                            .type(SecurityScheme.Type.HTTP)
+                                            .scheme("bearer")
+                                            .bearerFormat("JWT")))
+                    .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        }
     }
 }

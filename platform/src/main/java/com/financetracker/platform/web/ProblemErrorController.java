@@ -7,7 +7,6 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,10 +39,8 @@ public class ProblemErrorController implements ErrorController {
             log.error("Request failed outside the application", (Throwable)
                     request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detailFor(type, status));
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
+        ProblemDetail problem = ProblemResponses.of(type, detailFor(type, status));
+        problem.setStatus(status);
         problems.write(request, response, problem);
     }
 

@@ -13,6 +13,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's last-resort error report, for requests it refuses before any application code runs (an encoded NUL in
@@ -20,16 +21,22 @@ import org.springframework.http.MediaType;
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
+    private final ProblemResponses problems;
+
+    private ProblemErrorReportValve(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
     /** Puts this valve in place of the host's error report valve once the context is attached to its host. */
-    static void installWhenStarting(Context context) {
+    static void installWhenStarting(Context context, ProblemResponses problems) {
         context.addLifecycleListener(event -> {
             if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
-                install(context);
+                install(context, problems);
             }
         });
     }
 
-    private static void install(Container context) {
+    private static void install(Container context, ProblemResponses problems) {
         if (!(context.getParent() instanceof Host host)) {
             return;
         }
@@ -38,7 +45,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
                 host.getPipeline().removeValve(valve);
             }
         }
-        host.getPipeline().addValve(new ProblemErrorReportValve());
+        host.getPipeline().addValve(new ProblemErrorReportValve(problems));
     }
 
     @Override
@@ -49,9 +56,11 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         }
         ProblemType type = ProblemType.forStatus(status);
         String requestId = UUID.randomUUID().toString();
-        String detail = status == 400 ? "The request could not be understood" : type.title();
-        String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"requestId\":\"" + requestId + "\"}";
+        ProblemDetail problem =
+                ProblemResponses.of(type, status == 400 ? "The request could not be understood" : type.title());
+        problem.setStatus(status);
+        problem.setProperty("requestId", requestId);
+        String body = problems.json(problem);
         try {
             response.resetBuffer();
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,7 +3,6 @@ package com.financetracker.platform.web;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -21,7 +20,7 @@ public class ProblemException extends ErrorResponseException {
     }
 
     private ProblemException(HttpStatus status, URI type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        super(status, ProblemResponses.of(status, type, title, detail), null);
     }
 
     /** A 400 naming the fields that are wrong, in the same shape as bean-validation failures. */
@@ -37,12 +36,5 @@ public class ProblemException extends ErrorResponseException {
 
     public static ProblemException of(ProblemType type, String detail) {
         return new ProblemException(type, detail);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
     }
 }

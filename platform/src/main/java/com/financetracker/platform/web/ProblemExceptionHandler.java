@@ -1,5 +1,6 @@
 package com.financetracker.platform.web;
 
+import com.financetracker.platform.validation.JsonInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -82,7 +83,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (ex instanceof ErrorResponse errorResponse) {
             problem = errorResponse.getBody();
         } else {
-            problem = ProblemDetail.forStatusAndDetail(status, "The request could not be processed");
+            problem = ProblemResponses.of(ProblemType.forStatus(status.value()), "The request could not be processed");
         }
         if (status.is5xxServerError()) {
             log.error("Request failed", ex);
@@ -141,7 +142,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 ? parameterName(mismatch.getParameter())
                 : Optional.ofNullable(ex.getPropertyName()).orElse("value");
         return invalid(
-                ex, List.of(new FieldProblem(name, "must be " + describe(ex.getRequiredType()))), headers, request);
+                ex,
+                List.of(new FieldProblem(name, "must be " + JsonInput.describe(ex.getRequiredType()))),
+                headers,
+                request);
     }
 
     @Override
@@ -162,15 +166,18 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (cause(ex, UnstorableText.UnstorableTextException.class)
                 instanceof UnstorableText.UnstorableTextException nul) {
-            return invalid(ex, List.of(new FieldProblem(path(nul), UnstorableText.MESSAGE)), headers, request);
+            return invalid(
+                    ex, List.of(new FieldProblem(JsonInput.path(nul), UnstorableText.MESSAGE)), headers, request);
         }
         if (cause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
-            return invalid(ex, List.of(new FieldProblem(path(unknown), "is not a known field")), headers, request);
+            return invalid(
+                    ex, List.of(new FieldProblem(JsonInput.path(unknown), "is not a known field")), headers, request);
         }
         if (cause(ex, InvalidFormatException.class) instanceof InvalidFormatException format) {
             return invalid(
                     ex,
-                    List.of(new FieldProblem(path(format), "must be " + describe(format.getTargetType()))),
+                    List.of(new FieldProblem(
+                            JsonInput.path(format), "must be " + JsonInput.describe(format.getTargetType()))),
                     headers,
                     request);
         }
@@ -178,13 +185,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 && !mismatch.getPath().isEmpty()) {
             return invalid(
                     ex,
-                    List.of(new FieldProblem(path(mismatch), "must be " + describe(mismatch.getTargetType()))),
+                    List.of(new FieldProblem(
+                            JsonInput.path(mismatch), "must be " + JsonInput.describe(mismatch.getTargetType()))),
                     headers,
                     request);
         }
         if (cause(ex, DatabindException.class) instanceof DatabindException databind
                 && !databind.getPath().isEmpty()) {
-            return invalid(ex, List.of(new FieldProblem(path(databind), "is invalid")), headers, request);
+            return invalid(ex, List.of(new FieldProblem(JsonInput.path(databind), "is invalid")), headers, request);
         }
         if (cause(ex, StreamReadException.class) instanceof StreamReadException malformed) {
             String where = malformed.getLocation() == null
@@ -334,43 +342,6 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return header.name();
         }
         return Optional.ofNullable(parameter.getParameterName()).orElse("parameter");
-    }
-
-    private static String path(DatabindException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    /** Says what a value of the target type looks like, in words a client understands. */
-    static String describe(@Nullable Class<?> type) {
-        if (type == null) {
-            return "a valid value";
-        }
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-        }
-        return switch (type.getSimpleName()) {
-            case "String", "char", "Character" -> "a string";
-            case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
-            case "BigDecimal", "double", "Double", "float", "Float" -> "a number";
-            case "boolean", "Boolean" -> "true or false";
-            case "UUID" -> "a UUID";
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a time (RFC 3339, e.g. 2026-11-23T20:17:45Z)";
-            case "YearMonth" -> "a month (YYYY-MM)";
-            case "Duration" -> "a duration such as 5m, 1h or 1d";
-            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
-        };
     }
 
     private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +25,14 @@ public final class ProblemResponses {
 
     /** A problem of a generic type with the given detail. */
     public static ProblemDetail of(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
+        return of(type.status(), type.uri(), type.title(), detail);
+    }
+
+    /** The one place problems are made: every error path starts here, then {@link #complete} fills in the rest. */
+    public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return problem;
     }
 
@@ -45,6 +51,11 @@ public final class ProblemResponses {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** The problem as JSON, for code that writes to the container's own response (the error report valve). */
+    String json(ProblemDetail problem) {
+        return jsonMapper.writeValueAsString(problem);
     }
 
     /** Writes a problem straight to the response, for code that runs outside Spring MVC (filters, security). */

@@ -12,6 +12,7 @@ import com.financetracker.platform.testapp.TestApplication;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,8 @@ class HttpEventDeliveryTest {
         EventEnvelope event = event("test.happened", Map.of("value", "hello"));
         HttpEventTransport transport = transport(() -> TestTokens.service("sender"));
 
-        transport.deliver(event);
-        transport.deliver(event);
+        deliver(transport, event);
+        deliver(transport, event);
 
         assertThat(jdbc.sql("select value from received where event_id = :id")
                         .param("id", event.id())
@@ -55,7 +56,7 @@ class HttpEventDeliveryTest {
     void unknownEventTypeIsRefusedForGood() {
         HttpEventTransport transport = transport(() -> TestTokens.service("sender"));
 
-        assertThatThrownBy(() -> transport.deliver(event("nobody.handles.this", Map.of("value", "x"))))
+        assertThatThrownBy(() -> deliver(transport, event("nobody.handles.this", Map.of("value", "x"))))
                 .isInstanceOfSatisfying(
                         DeliveryException.class,
                         e -> assertThat(e.isPermanent()).isTrue());
@@ -66,7 +67,7 @@ class HttpEventDeliveryTest {
         EventEnvelope invalid = event("test.happened", Map.of("other", "x"));
         HttpEventTransport transport = transport(() -> TestTokens.service("sender"));
 
-        assertThatThrownBy(() -> transport.deliver(invalid))
+        assertThatThrownBy(() -> deliver(transport, invalid))
                 .isInstanceOfSatisfying(
                         DeliveryException.class,
                         e -> assertThat(e.isPermanent()).isTrue());
@@ -90,8 +91,9 @@ class HttpEventDeliveryTest {
 
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThatThrownBy(() -> transport(() -> TestTokens.user(UUID.randomUUID()))
-                        .deliver(event("test.happened", Map.of("value", "x"))))
+        assertThatThrownBy(() -> deliver(
+                        transport(() -> TestTokens.user(UUID.randomUUID())),
+                        event("test.happened", Map.of("value", "x"))))
                 .isInstanceOfSatisfying(
                         DeliveryException.class,
                         e -> assertThat(e.isPermanent()).isFalse());
@@ -100,12 +102,12 @@ class HttpEventDeliveryTest {
     @Test
     void unreachableReceiverIsATransientFailure() {
         HttpEventTransport transport = new HttpEventTransport(
-                Map.of("test.happened", URI.create("http://127.0.0.1:9/internal/events")),
+                Map.of("test.happened", List.of(URI.create("http://127.0.0.1:9/internal/events"))),
                 Duration.ofSeconds(2),
                 () -> TestTokens.service("sender"),
                 json);
 
-        assertThatThrownBy(() -> transport.deliver(event("test.happened", Map.of("value", "x"))))
+        assertThatThrownBy(() -> deliver(transport, event("test.happened", Map.of("value", "x"))))
                 .isInstanceOfSatisfying(
                         DeliveryException.class,
                         e -> assertThat(e.isPermanent()).isFalse());
@@ -114,7 +116,15 @@ class HttpEventDeliveryTest {
     private HttpEventTransport transport(ServiceTokens tokens) {
         URI inbox = URI.create("http://localhost:" + port + "/internal/events");
         return new HttpEventTransport(
-                Map.of("test.happened", inbox, "nobody.handles.this", inbox), Duration.ofSeconds(5), tokens, json);
+                Map.of("test.happened", List.of(inbox), "nobody.handles.this", List.of(inbox)),
+                Duration.ofSeconds(5),
+                tokens,
+                json);
+    }
+
+    /** Delivers the event to the one receiver the transport has for its type. */
+    private static void deliver(HttpEventTransport transport, EventEnvelope event) throws DeliveryException {
+        transport.deliver(event, transport.destinations(event.type()).getFirst());
     }
 
     private EventEnvelope event(String type, Map<String, String> payload) {

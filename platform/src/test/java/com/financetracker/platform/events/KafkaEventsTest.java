@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.financetracker.platform.test.WithPostgres;
 import com.financetracker.platform.test.WithTestTokens;
 import com.financetracker.platform.testapp.TestApplication;
+import com.financetracker.platform.testapp.TestHappened;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
         classes = TestApplication.class,
         properties = {
             "finance.events.transport=kafka",
-            "finance.events.kafka.topics[test.happened]=" + KafkaEventsTest.TOPIC,
             "finance.events.poll-interval=100ms",
             "finance.usage.enabled=false"
         })
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WithTestTokens
 class KafkaEventsTest {
 
-    static final String TOPIC = "finance.test-events.v1";
+    static final String TOPIC = TestHappened.TYPE.topic();
 
     @Autowired
     Outbox outbox;
@@ -68,7 +68,8 @@ class KafkaEventsTest {
     void anOutboxEventTravelsThroughKafkaToTheInbox() {
         String key = "kafka-" + UUID.randomUUID();
 
-        transactions.executeWithoutResult(status -> outbox.publish("test.happened", key, Map.of("value", "via kafka")));
+        transactions.executeWithoutResult(
+                status -> outbox.publish(TestHappened.TYPE, key, new TestHappened("via kafka")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> received(key).equals(java.util.List.of("via kafka")));
         assertThat(jdbc.sql("select count(*) from platform.outbox where event_key = :key and delivered_at is not null")

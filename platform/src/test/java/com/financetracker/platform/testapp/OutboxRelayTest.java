@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.financetracker.platform.events.DeliveryException;
 import com.financetracker.platform.events.EventEnvelope;
 import com.financetracker.platform.events.EventTransport;
+import com.financetracker.platform.events.EventType;
 import com.financetracker.platform.events.Outbox;
 import com.financetracker.platform.test.WithPostgres;
 import com.financetracker.platform.test.WithTestTokens;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +53,7 @@ class OutboxRelayTest {
     void deliversCommittedEventsAndMarksThemDelivered() {
         String key = "k-" + System.nanoTime();
 
-        transactions.executeWithoutResult(status -> outbox.publish("test.happened", key, Map.of("value", "one")));
+        transactions.executeWithoutResult(status -> outbox.publish(TestHappened.TYPE, key, new TestHappened("one")));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> transport.keys().contains(key));
         await().atMost(Duration.ofSeconds(5))
@@ -65,7 +65,7 @@ class OutboxRelayTest {
         String key = "rollback-" + System.nanoTime();
 
         transactions.executeWithoutResult(status -> {
-            outbox.publish("test.happened", key, Map.of("value", "never"));
+            outbox.publish(TestHappened.TYPE, key, new TestHappened("never"));
             status.setRollbackOnly();
         });
 
@@ -78,8 +78,8 @@ class OutboxRelayTest {
         transport.failing.add(key + ":1");
 
         transactions.executeWithoutResult(status -> {
-            outbox.publish("test.happened", key, Map.of("value", "1"));
-            outbox.publish("test.happened", key, Map.of("value", "2"));
+            outbox.publish(TestHappened.TYPE, key, new TestHappened("1"));
+            outbox.publish(TestHappened.TYPE, key, new TestHappened("2"));
         });
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> countWhere("event_key = '" + key + "' and attempts >= 2 and delivered_at is null") >= 1);
@@ -97,8 +97,8 @@ class OutboxRelayTest {
         transport.refused.add(key + ":bad");
 
         transactions.executeWithoutResult(status -> {
-            outbox.publish("test.happened", key, Map.of("value", "bad"));
-            outbox.publish("test.happened", key, Map.of("value", "good"));
+            outbox.publish(TestHappened.TYPE, key, new TestHappened("bad"));
+            outbox.publish(TestHappened.TYPE, key, new TestHappened("good"));
         });
 
         await().atMost(Duration.ofSeconds(10))
@@ -126,7 +126,7 @@ class OutboxRelayTest {
         final Set<String> refused = ConcurrentHashMap.newKeySet();
 
         @Override
-        public void deliver(EventEnvelope event) throws DeliveryException {
+        public void deliver(EventEnvelope event, String destination) throws DeliveryException {
             String id = event.key() + ":" + event.payload().path("value").asString();
             if (failing.contains(id)) {
                 throw DeliveryException.transientFailure("receiver down");
@@ -138,8 +138,18 @@ class OutboxRelayTest {
         }
 
         @Override
-        public String destination(EventEnvelope event) {
-            return "test";
+        public List<String> destinations(EventType<?> type) {
+            return List.of("test");
+        }
+
+        @Override
+        public List<String> destinations(String type) {
+            return List.of("test");
+        }
+
+        @Override
+        public String howToRoute(String type) {
+            return "every event goes to the test";
         }
 
         List<String> keys() {

@@ -2,15 +2,13 @@ package com.financetracker.platform.testapp;
 
 import com.financetracker.platform.events.EventEnvelope;
 import com.financetracker.platform.events.EventHandler;
-import com.financetracker.platform.web.ProblemException;
+import com.financetracker.platform.events.EventType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Applies {@code test.happened} events by storing them, refusing a payload without a value. */
+/** Applies {@code test.happened} events by storing them; a payload without a value is refused by its validation. */
 @Component
-class ReceivedEvents implements EventHandler {
-
-    static final String TYPE = "test.happened";
+class ReceivedEvents implements EventHandler<TestHappened> {
 
     private final JdbcClient jdbc;
 
@@ -19,19 +17,16 @@ class ReceivedEvents implements EventHandler {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public EventType<TestHappened> type() {
+        return TestHappened.TYPE;
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        if (!event.payload().hasNonNull("value")) {
-            throw ProblemException.invalidField("payload.value", "is required");
-        }
+    public void handle(TestHappened payload, EventEnvelope event) {
         jdbc.sql("insert into received (event_id, event_key, value) values (:id, :key, :value)")
                 .param("id", event.id())
                 .param("key", event.key())
-                .param("value", event.payload().path("value").asString())
+                .param("value", payload.value())
                 .update();
     }
 }

@@ -13,9 +13,4 @@ public final class AccountEvents {
 
     /** An administrator disabled the account: every session must end. */
     public record AccountDisabled(UUID userId) {}
-
-    /** The {@code user.deleted} event other services receive through the outbox. */
-    record UserDeleted(UUID userId, java.time.Instant deletedAt) {
-        static final String TYPE = "user.deleted";
-    }
 }

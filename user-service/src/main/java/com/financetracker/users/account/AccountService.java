@@ -1,9 +1,9 @@
 package com.financetracker.users.account;
 
+import com.financetracker.contracts.UserDeleted;
 import com.financetracker.platform.events.Outbox;
 import com.financetracker.platform.web.MergePatch;
 import com.financetracker.users.account.AccountEvents.PasswordChanged;
-import com.financetracker.users.account.AccountEvents.UserDeleted;
 import com.financetracker.users.account.AccountProblems.AccountDisabledException;
 import com.financetracker.users.account.AccountProblems.EmailTakenException;
 import com.financetracker.users.account.AccountProblems.InvalidCredentialsException;
@@ -145,7 +145,8 @@ public class AccountService {
         verifyPassword(user, password, address);
         transactions.executeWithoutResult(status -> {
             if (users.delete(id)) {
-                outbox.publish(UserDeleted.TYPE, id.toString(), new UserDeleted(id, clock.instant()));
+                UserDeleted deleted = new UserDeleted(id, clock.instant());
+                outbox.publish(UserDeleted.TYPE, deleted.key(), deleted);
             }
         });
         log.info("User {} deleted their account", id);

@@ -6,8 +6,10 @@ import com.financetracker.users.key.SigningKeys;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,11 +17,15 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -65,13 +71,22 @@ class UserSecurityConfiguration {
         return new NimbusJwtEncoder(signingKey);
     }
 
+    /** The same checks as every other service's decoder: issuer, audience, and the platform's claim checks. */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, OAuth2TokenValidator<Jwt> accessTokenValidator) {
+    JwtDecoder jwtDecoder(
+            SigningKeys keys,
+            OAuth2ResourceServerProperties resourceServer,
+            OAuth2TokenValidator<Jwt> accessTokenClaims) {
         JWKSource<SecurityContext> publicKeys = (selector, context) -> selector.select(keys.publicKeys());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(publicKeys)
                 .jwsAlgorithms(algorithms -> algorithms.add(SignatureAlgorithm.RS256))
                 .build();
-        decoder.setJwtValidator(accessTokenValidator);
+        List<String> audiences = resourceServer.getJwt().getAudiences();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtIssuerValidator(resourceServer.getJwt().getIssuerUri()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && !Collections.disjoint(aud, audiences)),
+                accessTokenClaims));
         return decoder;
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The user service's settings (see application.yml for the environment variables).
+ * The user service's settings. Those an environment variable sets have their default next to it, in application.yml;
+ * the others have it here.
  *
  * @param accessTokenTtl lifetime of access tokens
  * @param refreshTokenTtl lifetime of each refresh token (every refresh issues a new one)
@@ -25,11 +26,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("finance.users")
 public record UserServiceProperties(
-        @NotNull @DefaultValue("15m") Duration accessTokenTtl,
-        @NotNull @DefaultValue("30d") Duration refreshTokenTtl,
+        @NotNull Duration accessTokenTtl,
+        @NotNull Duration refreshTokenTtl,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue SigningKey signingKey,
-        @DefaultValue("") String serviceClients,
+        @NotNull String serviceClients,
         @Valid @NotNull @DefaultValue Throttle throttle) {
 
     /**
@@ -64,9 +65,7 @@ public record UserServiceProperties(
     }
 
     /** The first administrator: both empty, or an email and a password of at least 8 characters. */
-    public record Admin(
-            @DefaultValue("") String email,
-            @DefaultValue("") String password) {
+    public record Admin(@NotNull String email, @NotNull String password) {
 
         public boolean configured() {
             return !email.isBlank();
@@ -84,9 +83,9 @@ public record UserServiceProperties(
      * @param rotationInterval how long a generated key signs before a new one replaces it
      */
     public record SigningKey(
-            @DefaultValue("") String pem,
-            @DefaultValue("") String retiredPublicPems,
-            @NotNull @DefaultValue("30d") Duration rotationInterval) {}
+            @NotNull String pem,
+            @NotNull String retiredPublicPems,
+            @NotNull Duration rotationInterval) {}
 
     /**
      * @param accountFailures failed password checks allowed per account within {@code accountWindow}

@@ -1,5 +1,6 @@
 package com.financetracker.users.key;
 
+import com.financetracker.platform.jdbc.AdvisoryLock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SigningKeyRepository {
 
-    /** Serializes key generation between replicas starting at the same time. */
-    private static final long GENERATION_LOCK = 0x66696e616e6365L;
-
     record StoredKey(String kid, byte[] privateKey, byte[] publicKey, Instant createdAt) {}
 
     private final JdbcClient jdbc;
@@ -20,11 +18,9 @@ class SigningKeyRepository {
         this.jdbc = jdbc;
     }
 
+    /** Serializes key generation between replicas starting at the same time. */
     void lockForGeneration() {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:lock)")
-                .param("lock", GENERATION_LOCK)
-                .query(Integer.class)
-                .single();
+        AdvisoryLock.SIGNING_KEY_GENERATION.lock(jdbc);
     }
 
     Optional<StoredKey> active() {

@@ -1,6 +1,5 @@
 package com.financetracker.users.token;
 
-import com.financetracker.platform.config.PlatformProperties;
 import com.financetracker.platform.security.AuthenticatedUser;
 import com.financetracker.platform.security.Roles;
 import com.financetracker.users.account.Role;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -36,13 +36,14 @@ class AccessTokens {
     AccessTokens(
             JwtEncoder encoder,
             SigningKeys keys,
-            PlatformProperties platform,
+            OAuth2ResourceServerProperties resourceServer,
             UserServiceProperties properties,
             Clock clock) {
         this.encoder = encoder;
         this.keys = keys;
-        this.issuer = platform.security().issuer().toString();
-        this.audience = platform.security().audience();
+        // the tokens this service mints are the ones every service accepts: the same issuer and audience
+        this.issuer = resourceServer.getJwt().getIssuerUri();
+        this.audience = resourceServer.getJwt().getAudiences().getFirst();
         this.ttl = properties.accessTokenTtl();
         this.clock = clock;
     }

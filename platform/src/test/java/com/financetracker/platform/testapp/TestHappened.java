@@ -1,0 +1,11 @@
+package com.financetracker.platform.testapp;
+
+import com.financetracker.platform.events.EventType;
+import jakarta.validation.constraints.NotNull;
+
+/** The test application's event: something happened, with a value. */
+public record TestHappened(@NotNull String value) {
+
+    public static final EventType<TestHappened> TYPE =
+            new EventType<>("test.happened", "finance.test-events.v1", TestHappened.class);
+}
