@@ -34,9 +34,14 @@ public final class Console {
         out.println(text);
     }
 
-    /** A log line of a service, behind its name in the service's color. */
-    synchronized void log(String service, String color, String text) {
-        out.println(paint(color, String.format("%-9s|", service)) + " " + text);
+    /** The colors of the services' log prefixes, in the services' order. */
+    private static final String[] SERVICE_COLORS = {
+        "\u001b[36m", "\u001b[35m", "\u001b[33m", "\u001b[34m", "\u001b[32m", "\u001b[96m"
+    };
+
+    /** A log line of a service, behind its name in a color of its own. */
+    synchronized void log(String service, int index, String text) {
+        out.println(paint(SERVICE_COLORS[index % SERVICE_COLORS.length], String.format("%-9s|", service)) + " " + text);
     }
 
     String bold(String text) {

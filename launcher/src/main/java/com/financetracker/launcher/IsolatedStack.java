@@ -1,8 +1,6 @@
 package com.financetracker.launcher;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,7 +33,6 @@ public final class IsolatedStack implements AutoCloseable {
     private final Map<String, String> environment;
     private final Topology.Credentials credentials;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
-    private final Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()), false);
 
     private IsolatedStack(
             Topology topology,
@@ -65,7 +62,7 @@ public final class IsolatedStack implements AutoCloseable {
      * @param environment settings added to every service's environment (such as shorter retry intervals)
      */
     public static IsolatedStack start(Path home, Path directory, boolean overKafka, Map<String, String> environment) {
-        Topology topology = Topology.withPorts(home, freePort(), freePort(), freePort());
+        Topology topology = Topology.withPorts(home, service -> freePort());
         for (ServiceSpec spec : topology.services()) {
             if (!Files.exists(spec.jar())) {
                 throw new IllegalStateException(spec.jar() + " is missing: package the services first");
@@ -99,7 +96,7 @@ public final class IsolatedStack implements AutoCloseable {
         if (!cache.isCurrent()) {
             cache.train(env, logFile, process -> {});
         }
-        ServiceProcess process = ServiceProcess.start(spec, cache.launchArguments(), env, logFile, quiet);
+        ServiceProcess process = ServiceProcess.start(spec, cache.launchArguments(), env, logFile, line -> {});
         running.put(name, process);
         return process.awaitReady(READY_TIMEOUT);
     }

@@ -7,13 +7,14 @@ import java.util.List;
 public final class Launcher {
 
     private static final String USAGE = """
-            Usage: finance-tracker up [--kafka]
+            Usage: finance-tracker up [--kafka] [--follow]
 
-            Starts the whole Finance Tracker on this machine: an embedded PostgreSQL and the services on ports
-            8000 (users), 8001 (expenses) and 8002 (analytics). Stop it with Ctrl-C.
+            Starts the whole Finance Tracker on this machine: an embedded PostgreSQL and every service declared in
+            services.yaml, each on its port. Stop it with Ctrl-C.
 
             --kafka   send events between the services over an embedded Kafka broker (KRaft, port 9092), as
                       Docker Compose and Kubernetes do, instead of HTTP
+            --follow  show the services' log lines here as well (they always go to FINANCE_DATA_DIR/logs)
 
             Environment:
               FINANCE_DATA_DIR        where data, secrets and logs are kept (default ./data)
@@ -28,13 +29,18 @@ public final class Launcher {
 
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
-        boolean known = arguments.stream().skip(1).allMatch(argument -> argument.equals("--kafka"));
+        boolean known = arguments.stream()
+                .skip(1)
+                .allMatch(argument -> argument.equals("--kafka") || argument.equals("--follow"));
         if (arguments.isEmpty() || !arguments.getFirst().equals("up") || !known || arguments.contains("--help")) {
             System.out.print(USAGE);
             System.exit(arguments.contains("--help") ? 0 : 2);
         }
         Settings settings = Settings.fromEnvironment(
-                System.getenv(), Path.of(System.getProperty("finance.home", ".")), arguments.contains("--kafka"));
+                System.getenv(),
+                Path.of(System.getProperty("finance.home", ".")),
+                arguments.contains("--kafka"),
+                arguments.contains("--follow"));
         LocalStack stack = new LocalStack(settings, new Console(System.out, System.console() != null));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shutdown"));
         try {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -85,13 +86,18 @@ final class LocalStack {
                             kafka == null ? null : kafka.bootstrapServers()));
         }
         environments.forEach(this::prepareStartupCache);
-        console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
-        environments.forEach((spec, env) -> running.add(ServiceProcess.start(
-                spec,
-                StartupCache.of(spec).launchArguments(),
-                env,
-                settings.logs().resolve(spec.name() + ".log"),
-                console)));
+        console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", "))
+                + (settings.followLogs() ? "" : " (their logs: " + settings.logs() + ")"));
+        List<ServiceSpec> specs = List.copyOf(environments.keySet());
+        for (int i = 0; i < specs.size(); i++) {
+            ServiceSpec spec = specs.get(i);
+            running.add(ServiceProcess.start(
+                    spec,
+                    StartupCache.of(spec).launchArguments(),
+                    environments.get(spec),
+                    settings.logs().resolve(spec.name() + ".log"),
+                    echo(spec, i)));
+        }
         for (ServiceProcess service : running) {
             Duration took = service.awaitReady(READY_TIMEOUT);
             console.ok(service.spec().name() + " ready on " + service.spec().baseUrl() + " after "
@@ -99,6 +105,15 @@ final class LocalStack {
         }
         printWelcome(services, adminPassword, firstStart, secrets.file());
         Thread.ofVirtual().name("watchdog").start(this::watch);
+    }
+
+    /** Where a service's output goes besides its log file: the console when following the logs, else nowhere. */
+    private Consumer<String> echo(ServiceSpec spec, int index) {
+        if (!settings.followLogs()) {
+            return line -> {};
+        }
+        String prefix = spec.name().replaceFirst("-(service|app)$", "");
+        return line -> console.log(prefix, index, line);
     }
 
     /**
@@ -200,14 +215,14 @@ final class LocalStack {
             List<ServiceSpec> services, String adminPassword, boolean showPassword, Path secretsFile) {
         console.line("");
         console.line(console.bold("Finance Tracker is running."));
+        int width = services.stream()
+                .mapToInt(spec -> spec.service().title().length())
+                .max()
+                .orElse(0);
         for (ServiceSpec spec : services) {
-            String what = switch (spec.name()) {
-                case "user-service" -> "Users & login  ";
-                case "expense-service" -> "Expenses       ";
-                default -> "Analytics      ";
-            };
-            String extra = spec.name().equals("analytics-service") ? "  (admin dashboard)" : "";
-            console.line("  " + what + spec.baseUrl() + extra + "   API docs: " + spec.baseUrl() + "/swagger-ui.html");
+            console.line("  %-" + width
+                    + "s  %s   API docs: %s/swagger-ui.html"
+                            .formatted(spec.service().title(), spec.baseUrl(), spec.baseUrl()));
         }
         String databases = services.stream().map(ServiceSpec::database).collect(Collectors.joining("|"));
         console.line("  Database       " + database.jdbcUrl("{" + databases + "}") + "  (user postgres, no password)");
@@ -222,7 +237,8 @@ final class LocalStack {
         console.line("  Admin login    " + settings.adminEmail() + " / " + password);
         console.line("  Events         "
                 + (kafka == null ? "HTTP between the services" : "Kafka on " + kafka.bootstrapServers()));
-        console.line("  Logs           " + settings.logs());
+        console.line("  Logs           " + settings.logs()
+                + (settings.followLogs() ? "" : "  (or start with --follow to see them here)"));
         console.line("");
         console.line("Try it:");
         console.line("  curl -s -X POST localhost:8000/register -H 'Content-Type: application/json' \\");

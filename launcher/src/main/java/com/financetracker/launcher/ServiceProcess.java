@@ -19,11 +19,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One service running as a child process: its output shown with the service's name in front and kept in its log
- * file, its readiness probed over HTTP, and a graceful stop (SIGTERM, then kill after a grace period).
+ * One service running as a child process: its output kept in its log file (and passed on to an echo, such as the
+ * console when following the logs), its readiness probed over HTTP, and a graceful stop (SIGTERM, then kill after a
+ * grace period).
  */
 public final class ServiceProcess {
 
@@ -46,9 +48,14 @@ public final class ServiceProcess {
      * Starts a service's JVM.
      *
      * @param arguments the JVM's arguments: options, then what to run ({@link StartupCache#launchArguments()})
+     * @param echo what else receives each line the service writes, besides its log file
      */
     public static ServiceProcess start(
-            ServiceSpec spec, List<String> arguments, Map<String, String> environment, Path logFile, Console console) {
+            ServiceSpec spec,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path logFile,
+            Consumer<String> echo) {
         List<String> command = new ArrayList<>();
         command.add(javaCommand());
         command.addAll(arguments);
@@ -58,7 +65,7 @@ public final class ServiceProcess {
             Files.createDirectories(logFile.getParent());
             ServiceProcess service = new ServiceProcess(spec, builder.start());
             service.outputPipe =
-                    Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, console));
+                    Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, echo));
             return service;
         } catch (IOException e) {
             throw new StartupException("Could not start " + spec.name() + ": " + e.getMessage(), e);
@@ -137,7 +144,7 @@ public final class ServiceProcess {
         }
     }
 
-    private void pipeOutput(Path logFile, Console console) {
+    private void pipeOutput(Path logFile, Consumer<String> echo) {
         try (BufferedReader reader =
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter log = new PrintWriter(Files.newBufferedWriter(
@@ -150,11 +157,11 @@ public final class ServiceProcess {
                 log.println(line);
                 log.flush();
                 remember(line);
-                console.log(spec.shortName(), spec.color(), line);
+                echo.accept(line);
             }
         } catch (IOException e) {
             if (!stopRequested) {
-                console.failure("Lost the output of " + spec.name() + ": " + e.getMessage());
+                echo.accept("(the launcher lost the output of " + spec.name() + ": " + e.getMessage() + ")");
             }
         }
     }

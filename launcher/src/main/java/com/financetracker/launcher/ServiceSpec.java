@@ -4,18 +4,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A service of the product as the local stack runs it.
+ * A service of the product as a stack on one machine runs it: its declaration, the port it listens on there and its
+ * executable jar.
  *
- * @param name the service's name ({@code user-service})
- * @param shortName the prefix of its log lines
- * @param port its HTTP port
- * @param database its database's name
+ * @param service what {@code services.yaml} declares
+ * @param port its HTTP port in this stack (its declared port in the local stack, a free one in isolated stacks)
  * @param jar its executable jar
- * @param color the ANSI color of its log prefix
- * @param maxHeapMb the most heap it may take
  */
-public record ServiceSpec(
-        String name, String shortName, int port, String database, Path jar, String color, int maxHeapMb) {
+public record ServiceSpec(ServiceCatalog.Service service, int port, Path jar) {
+
+    public String name() {
+        return service.name();
+    }
+
+    public String database() {
+        return service.database();
+    }
 
     public String baseUrl() {
         return "http://localhost:" + port;
@@ -27,6 +31,6 @@ public record ServiceSpec(
      * is what bounds the memory a busy service holds.
      */
     public List<String> jvmOptions() {
-        return List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx" + maxHeapMb + "m", "-XX:+ExitOnOutOfMemoryError");
+        return List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx" + service.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError");
     }
 }

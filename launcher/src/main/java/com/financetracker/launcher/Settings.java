@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param adminPassword the administrator's password when configured, else one is generated on first start
  * @param kafka whether events travel over an embedded Kafka broker instead of HTTP
  * @param kafkaPort the embedded broker's client port
+ * @param followLogs whether the services' log lines are shown on the console too (they always go to their files)
  */
 record Settings(
         Path home,
@@ -22,9 +23,10 @@ record Settings(
         String adminEmail,
         @Nullable String adminPassword,
         boolean kafka,
-        int kafkaPort) {
+        int kafkaPort,
+        boolean followLogs) {
 
-    static Settings fromEnvironment(Map<String, String> env, Path home, boolean kafka) {
+    static Settings fromEnvironment(Map<String, String> env, Path home, boolean kafka, boolean followLogs) {
         Path data = Path.of(env.getOrDefault("FINANCE_DATA_DIR", "data"));
         return new Settings(
                 home.toAbsolutePath().normalize(),
@@ -33,7 +35,8 @@ record Settings(
                 env.getOrDefault("FINANCE_ADMIN_EMAIL", "admin@finance.local"),
                 blankToNull(env.get("FINANCE_ADMIN_PASSWORD")),
                 kafka,
-                port("FINANCE_KAFKA_PORT", env.getOrDefault("FINANCE_KAFKA_PORT", "9092")));
+                port("FINANCE_KAFKA_PORT", env.getOrDefault("FINANCE_KAFKA_PORT", "9092")),
+                followLogs);
     }
 
     Path logs() {

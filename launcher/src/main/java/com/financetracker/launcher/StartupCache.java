@@ -1,8 +1,6 @@
 package com.financetracker.launcher;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,8 +95,7 @@ public final class StartupCache {
             arguments.add(aotCache ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache);
             arguments.add("-jar");
             arguments.add(extractedJar.toString());
-            Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()), false);
-            ServiceProcess training = ServiceProcess.start(spec, arguments, environment, logFile, quiet);
+            ServiceProcess training = ServiceProcess.start(spec, arguments, environment, logFile, line -> {});
             started.accept(training);
             try {
                 training.awaitReady(TRAINING_TIMEOUT);

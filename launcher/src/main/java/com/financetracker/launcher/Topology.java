@@ -6,51 +6,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The services of the product on one machine, their ports and the environment each one runs with: the same
- * variables Docker Compose and Kubernetes set, so the local stack exercises the production configuration.
+ * variables Docker Compose and Kubernetes set, so the local stack exercises the production configuration. The
+ * services and what they are come from {@link ServiceCatalog}.
  *
- * @param services every service, in start order
+ * @param catalog the declared services
+ * @param services every service of this stack, in start order
  */
-public record Topology(List<ServiceSpec> services) {
+public record Topology(ServiceCatalog catalog, List<ServiceSpec> services) {
 
     public static final String USER_SERVICE = "user-service";
     public static final String EXPENSE_SERVICE = "expense-service";
     public static final String ANALYTICS_SERVICE = "analytics-service";
 
-    /** The product on its usual ports: 8000, 8001, 8002. */
+    /** The product on its declared ports (8000, 8001, …). */
     public static Topology standard(Path home) {
-        return withPorts(home, 8000, 8001, 8002);
+        return withPorts(home, ServiceCatalog.Service::port);
     }
 
-    public static Topology withPorts(Path home, int users, int expenses, int analytics) {
-        return new Topology(List.of(
-                new ServiceSpec(USER_SERVICE, "users", users, "users", jar(home, USER_SERVICE), "\u001b[36m", 256),
-                // a CSV import holds the rows of the whole file (10 MB) until it stores them
-                new ServiceSpec(
-                        EXPENSE_SERVICE,
-                        "expenses",
-                        expenses,
-                        "expenses",
-                        jar(home, EXPENSE_SERVICE),
-                        "\u001b[35m",
-                        512),
-                new ServiceSpec(
-                        ANALYTICS_SERVICE,
-                        "analytics",
-                        analytics,
-                        "analytics",
-                        jar(home, ANALYTICS_SERVICE),
-                        "\u001b[33m",
-                        256)));
+    /** The product with each service on the port the function gives it. */
+    public static Topology withPorts(Path home, ToIntFunction<ServiceCatalog.Service> port) {
+        ServiceCatalog catalog = ServiceCatalog.load();
+        return new Topology(
+                catalog,
+                catalog.services().stream()
+                        .map(service -> new ServiceSpec(service, port.applyAsInt(service), jar(home, service.name())))
+                        .toList());
     }
 
     /** Only the services whose jar has been built. */
     public Topology built() {
         return new Topology(
+                catalog,
                 services.stream().filter(spec -> Files.exists(spec.jar())).toList());
     }
 
@@ -62,11 +54,9 @@ public record Topology(List<ServiceSpec> services) {
         return services.stream().filter(spec -> spec.name().equals(name)).findFirst();
     }
 
-    /** The services other than the user service, which log in to it with the client-credentials grant. */
+    /** The services that log in to the token issuer with the client-credentials grant. */
     public List<ServiceSpec> clients() {
-        return services.stream()
-                .filter(spec -> !spec.name().equals(USER_SERVICE))
-                .toList();
+        return services.stream().filter(spec -> spec.service().isClient()).toList();
     }
 
     /**
@@ -78,22 +68,22 @@ public record Topology(List<ServiceSpec> services) {
      */
     public Map<String, String> environment(
             ServiceSpec spec, String databaseUrl, Credentials credentials, @Nullable String kafkaBootstrapServers) {
-        String issuer = url(USER_SERVICE, 8000);
+        ServiceCatalog.Service issuer = catalog.issuer();
+        String issuerUrl = url(issuer);
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(spec.port()));
         env.put("DATABASE_URL", databaseUrl);
         env.put("DATABASE_USER", "postgres");
         env.put("DATABASE_PASSWORD", "");
-        env.put("FINANCE_ISSUER", issuer);
-        env.put("FINANCE_JWKS_URI", issuer + "/.well-known/jwks.json");
-        env.put("FINANCE_CORS_ALLOWED_ORIGINS", url(ANALYTICS_SERVICE, 8002));
+        env.put("FINANCE_ISSUER", issuerUrl);
+        env.put("FINANCE_JWKS_URI", issuerUrl + "/.well-known/jwks.json");
+        catalog.find(ANALYTICS_SERVICE).ifPresent(dashboard -> env.put("FINANCE_CORS_ALLOWED_ORIGINS", url(dashboard)));
         env.put("FINANCE_EVENTS_TRANSPORT", kafkaBootstrapServers == null ? "http" : "kafka");
         if (kafkaBootstrapServers != null) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         }
-        env.put("FINANCE_EXPENSES_URL", url(EXPENSE_SERVICE, 8001));
-        env.put("FINANCE_ANALYTICS_URL", url(ANALYTICS_SERVICE, 8002));
-        if (spec.name().equals(USER_SERVICE)) {
+        catalog.services().forEach(service -> env.put(service.urlVariable(), url(service)));
+        if (spec.service().issuesTokens()) {
             env.put("FINANCE_ADMIN_EMAIL", credentials.adminEmail());
             env.put("FINANCE_ADMIN_PASSWORD", credentials.adminPassword());
             env.put(
@@ -102,16 +92,16 @@ public record Topology(List<ServiceSpec> services) {
                             .map(client -> client.getKey() + ":" + client.getValue())
                             .sorted()
                             .collect(Collectors.joining(",")));
-        } else {
+        } else if (spec.service().isClient()) {
             env.put("FINANCE_SERVICE_CLIENT_ID", spec.name());
             env.put("FINANCE_SERVICE_CLIENT_SECRET", credentials.clientSecrets().get(spec.name()));
         }
         return env;
     }
 
-    /** The base URL of a service, on its port in this topology, else on its usual one. */
-    private String url(String service, int usualPort) {
-        return "http://localhost:" + find(service).map(ServiceSpec::port).orElse(usualPort);
+    /** The base URL of a service, on its port in this topology, else on its declared one. */
+    private String url(ServiceCatalog.Service service) {
+        return "http://localhost:" + find(service.name()).map(ServiceSpec::port).orElse(service.port());
     }
 
     private static Path jar(Path home, String service) {
@@ -121,7 +111,7 @@ public record Topology(List<ServiceSpec> services) {
     /**
      * Secrets the services are started with.
      *
-     * @param clientSecrets the client-credentials secret of each service other than the user service
+     * @param clientSecrets the client-credentials secret of each client service
      */
     public record Credentials(String adminEmail, String adminPassword, Map<String, String> clientSecrets) {}
 }

@@ -31,7 +31,10 @@ class SecretsTest {
     @Test
     void settingsComeFromTheEnvironment() {
         Settings settings = Settings.fromEnvironment(
-                java.util.Map.of("FINANCE_DATA_DIR", data.toString(), "FINANCE_DB_PORT", "6543"), Path.of("."), false);
+                java.util.Map.of("FINANCE_DATA_DIR", data.toString(), "FINANCE_DB_PORT", "6543"),
+                Path.of("."),
+                false,
+                false);
 
         assertThat(settings.dataDirectory()).isEqualTo(data);
         assertThat(settings.databasePort()).isEqualTo(6543);
