@@ -54,7 +54,7 @@ public abstract class AnalyticsServiceTest {
     }
 
     /** An entry of a report: {@code durations} requests of the route with that status in the minute of {@code at}. */
-    protected static UsageReport.Entry entry(String method, String route, int status, Instant at, double... durations) {
+    public static UsageReport.Entry entry(String method, String route, int status, Instant at, double... durations) {
         LatencySketch sketch = LatencySketch.empty();
         DoubleStream.of(durations).forEach(sketch::add);
         return new UsageReport.Entry(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.WithPostgres;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the user service's integration tests: the whole service on a random port over a fresh embedded PostgreSQL
@@ -84,5 +86,11 @@ public abstract class UserServiceTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).isEqualTo("urn:finance-tracker:problem:" + type);
         assertThat(response.json().path("detail").asString()).isNotBlank();
+    }
+
+    /** The claims of an access token, read without checking its signature. */
+    protected static JsonNode claimsOf(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(payload));
     }
 }

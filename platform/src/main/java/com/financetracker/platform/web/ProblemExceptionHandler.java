@@ -123,8 +123,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String name = parameterName(result.getMethodParameter());
             if (result instanceof ParameterErrors parameterErrors) {
+                // a body's or a parameter object's fields, named as the client sent them
                 for (FieldError error : parameterErrors.getFieldErrors()) {
-                    errors.add(fieldProblem(name + "." + error.getField(), error));
+                    errors.add(fieldProblem(error.getField(), error));
                 }
             }
             String indexed = result.getContainerIndex() == null ? name : name + "[" + result.getContainerIndex() + "]";
@@ -313,7 +314,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, ProblemResponses.of(type, detail), headers, type.status(), request);
     }
 
+    /**
+     * A field's problem in words: the constraint's message, or, for a value that could not even be converted (a
+     * request parameter bound to a record), what it should look like, never the converter's message.
+     */
     private static FieldProblem fieldProblem(String field, MessageSourceResolvable error) {
+        if (error instanceof FieldError fieldError
+                && fieldError.isBindingFailure()
+                && fieldError.contains(TypeMismatchException.class)) {
+            return new FieldProblem(
+                    field,
+                    "must be "
+                            + JsonInput.describe(fieldError
+                                    .unwrap(TypeMismatchException.class)
+                                    .getRequiredType()));
+        }
         return new FieldProblem(
                 field, Optional.ofNullable(error.getDefaultMessage()).orElse("is invalid"));
     }

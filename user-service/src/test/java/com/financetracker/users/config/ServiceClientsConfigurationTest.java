@@ -1,9 +1,10 @@
-package com.financetracker.users;
+package com.financetracker.users.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.EmbeddedPostgresServer;
+import com.financetracker.users.UserServiceApplication;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

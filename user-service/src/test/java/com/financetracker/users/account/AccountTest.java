@@ -1,8 +1,9 @@
-package com.financetracker.users;
+package com.financetracker.users.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.users.UserServiceTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,7 @@ class AccountTest extends UserServiceTest {
 
         String next = login(email, PASSWORD).json().path("access_token").asString();
 
-        assertThat(LoginTest.claims(next).path("currency").asString()).isEqualTo("CHF");
+        assertThat(claimsOf(next).path("currency").asString()).isEqualTo("CHF");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.financetracker.analytics;
+package com.financetracker.analytics.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,9 +1,10 @@
-package com.financetracker.users;
+package com.financetracker.users.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.EmbeddedPostgresServer;
+import com.financetracker.users.UserServiceApplication;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;

@@ -1,14 +1,13 @@
-package com.financetracker.users;
+package com.financetracker.users.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.users.UserServiceTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class LoginTest extends UserServiceTest {
 
@@ -25,7 +24,7 @@ class LoginTest extends UserServiceTest {
         assertThat(tokens.path("token_type").asString()).isEqualTo("Bearer");
         assertThat(tokens.path("expires_in").asInt()).isEqualTo(900);
         assertThat(tokens.path("refresh_token").asString()).hasSizeGreaterThan(40);
-        JsonNode claims = claims(tokens.path("access_token").asString());
+        JsonNode claims = claimsOf(tokens.path("access_token").asString());
         assertThat(claims.path("sub").asString()).isEqualTo(userId);
         assertThat(claims.path("iss").asString()).isEqualTo("http://localhost:8000");
         assertThat(claims.path("aud").toString()).contains("finance-tracker");
@@ -128,10 +127,5 @@ class LoginTest extends UserServiceTest {
         ApiResponse response = api.post("/login").form("username=someone").send();
 
         assertProblem(response, 400, "validation");
-    }
-
-    static JsonNode claims(String jwt) {
-        String payload = jwt.split("\\.")[1];
-        return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(payload));
     }
 }

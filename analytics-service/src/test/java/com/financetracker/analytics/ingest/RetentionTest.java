@@ -1,8 +1,8 @@
-package com.financetracker.analytics;
+package com.financetracker.analytics.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.financetracker.analytics.ingest.Tier;
+import com.financetracker.analytics.AnalyticsServiceTest;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package com.financetracker.users;
+package com.financetracker.users.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package com.financetracker.users;
+package com.financetracker.users.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.users.UserServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ClientCredentialsTest extends UserServiceTest {
         JsonNode body = response.json();
         assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.has("refresh_token")).isFalse();
-        JsonNode claims = LoginTest.claims(body.path("access_token").asString());
+        JsonNode claims = claimsOf(body.path("access_token").asString());
         assertThat(claims.path("sub").asString()).isEqualTo("expense-service");
         assertThat(claims.path("roles").toString()).isEqualTo("[\"SERVICE\"]");
     }

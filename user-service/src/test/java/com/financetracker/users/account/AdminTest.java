@@ -1,8 +1,9 @@
-package com.financetracker.users;
+package com.financetracker.users.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.users.UserServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,8 @@
-package com.financetracker.analytics;
+package com.financetracker.analytics.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.financetracker.analytics.AnalyticsServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import org.junit.jupiter.api.Test;
 

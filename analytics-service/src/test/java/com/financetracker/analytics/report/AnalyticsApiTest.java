@@ -1,8 +1,9 @@
-package com.financetracker.analytics;
+package com.financetracker.analytics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.financetracker.analytics.AnalyticsServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
 import java.time.Instant;

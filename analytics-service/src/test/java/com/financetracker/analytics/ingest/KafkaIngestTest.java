@@ -1,8 +1,9 @@
-package com.financetracker.analytics;
+package com.financetracker.analytics.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.financetracker.analytics.AnalyticsServiceTest;
 import com.financetracker.platform.events.EventEnvelope;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.TestTokens;

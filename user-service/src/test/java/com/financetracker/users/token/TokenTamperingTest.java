@@ -1,9 +1,10 @@
-package com.financetracker.users;
+package com.financetracker.users.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
+import com.financetracker.users.UserServiceTest;
 import com.financetracker.users.key.SigningKeys;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,9 +1,11 @@
-package com.financetracker.users;
+package com.financetracker.users.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.users.UserServiceApplication;
+import com.financetracker.users.UserServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;

@@ -1,7 +1,8 @@
-package com.financetracker.analytics;
+package com.financetracker.analytics.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.financetracker.analytics.AnalyticsServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
 import com.financetracker.platform.usage.UsageReport;

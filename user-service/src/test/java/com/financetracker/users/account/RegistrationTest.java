@@ -1,8 +1,9 @@
-package com.financetracker.users;
+package com.financetracker.users.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.users.UserServiceTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
