@@ -1,6 +1,6 @@
-package com.financetracker.platform.testapp;
+package com.financetracker.platform.security;
 
-import static com.financetracker.platform.testapp.ErrorResponsesTest.assertProblem;
+import static com.financetracker.platform.web.ErrorResponsesTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.platform.test.ApiClient;
@@ -8,6 +8,7 @@ import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
 import com.financetracker.platform.test.WithPostgres;
 import com.financetracker.platform.test.WithTestTokens;
+import com.financetracker.platform.testapp.TestApplication;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Only well-formed, correctly signed, current tokens for this audience and issuer get through. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithPostgres
 @WithTestTokens
 class AccessTokenTest {

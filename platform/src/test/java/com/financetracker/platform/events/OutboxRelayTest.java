@@ -1,15 +1,12 @@
-package com.financetracker.platform.testapp;
+package com.financetracker.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.financetracker.platform.events.DeliveryException;
-import com.financetracker.platform.events.EventEnvelope;
-import com.financetracker.platform.events.EventTransport;
-import com.financetracker.platform.events.EventType;
-import com.financetracker.platform.events.Outbox;
 import com.financetracker.platform.test.WithPostgres;
 import com.financetracker.platform.test.WithTestTokens;
+import com.financetracker.platform.testapp.TestApplication;
+import com.financetracker.platform.testapp.TestHappened;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +18,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /** The relay delivers every committed event, in order per key, retries failures and sets refused events aside. */
-@SpringBootTest(properties = {"finance.events.poll-interval=100ms", "finance.events.max-backoff=1s"})
+@SpringBootTest(
+        classes = TestApplication.class,
+        properties = {"finance.events.poll-interval=100ms", "finance.events.max-backoff=1s"})
+@Import(OutboxRelayTest.Transport.class)
 @WithPostgres
 @WithTestTokens
 class OutboxRelayTest {

@@ -1,4 +1,4 @@
-package com.financetracker.platform.testapp;
+package com.financetracker.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
 import com.financetracker.platform.test.WithPostgres;
 import com.financetracker.platform.test.WithTestTokens;
+import com.financetracker.platform.testapp.TestApplication;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Every error path of a service built on the platform answers with the same problem shape and never a 5xx for bad input. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithPostgres
 @WithTestTokens
-class ErrorResponsesTest {
+public class ErrorResponsesTest {
 
     @LocalServerPort
     int port;
@@ -288,7 +289,7 @@ class ErrorResponsesTest {
         assertThat(api.get("/v3/api-docs").send().status()).isEqualTo(200);
     }
 
-    static void assertProblem(ApiResponse response, int status, String type) {
+    public static void assertProblem(ApiResponse response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode body = response.json();
