@@ -1,5 +1,6 @@
-// The admin dashboard: logs an administrator in through the user service, then shows the usage statistics of every
-// endpoint from this service's API, refreshing on its own.
+// The admin dashboard: logs an administrator in (through this service, which passes the login on to the user
+// service), then shows the usage statistics of every endpoint from this service's API, refreshing on its own. It
+// talks only to the origin it was loaded from, so it works whatever host name it is opened with.
 
 const SESSION_KEY = "finance-tracker.dashboard.session";
 const REFRESH_MS = 15000;
@@ -10,7 +11,6 @@ class SessionExpired extends Error {}
 class NotAdmin extends Error {}
 
 const state = {
-  usersUrl: null,
   sort: { key: "count", descending: true },
   endpoints: [],
   selected: null,
@@ -44,13 +44,13 @@ function show(element, text) {
 async function logIn(email, password) {
   let response;
   try {
-    response = await fetch(`${state.usersUrl}/login`, {
+    response = await fetch("/dashboard/login", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ email, password }),
     });
   } catch {
-    throw new Error(`Cannot reach the user service at ${state.usersUrl}.`);
+    throw new Error("Cannot reach the analytics service.");
   }
   if (response.ok) {
     const tokens = await response.json();
@@ -69,6 +69,9 @@ async function logIn(email, password) {
   if (response.status === 400) {
     throw new Error("Enter a valid email address and password.");
   }
+  if (response.status === 503) {
+    throw new Error("The user service cannot be reached right now. Try again in a moment.");
+  }
   throw new Error(`Login failed (HTTP ${response.status}). Try again later.`);
 }
 
@@ -77,7 +80,7 @@ async function refreshTokens(current) {
     return null;
   }
   try {
-    const response = await fetch(`${state.usersUrl}/token/refresh`, {
+    const response = await fetch("/dashboard/token/refresh", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ refresh_token: current.refresh }),
@@ -300,7 +303,7 @@ function showBoard() {
 function logOut(message) {
   const current = session();
   if (current?.refresh && !message) {
-    fetch(`${state.usersUrl}/logout`, {
+    fetch("/dashboard/logout", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ refresh_token: current.refresh }),
@@ -318,9 +321,6 @@ function logOut(message) {
 // ---- start ---------------------------------------------------------------------------------------------------
 
 async function start() {
-  const config = await fetch("/dashboard/config.json").then((r) => r.json());
-  state.usersUrl = config.usersUrl;
-
   $("login-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     const email = $("email").value.trim();

@@ -27,7 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "finance.usage.flush-interval=1h")
+        properties = {
+            "finance.usage.flush-interval=1h",
+            // no user service runs beside these tests: a port nothing listens on
+            "finance.analytics.users-url=http://127.0.0.1:9"
+        })
 @WithPostgres
 @WithTestTokens
 public abstract class AnalyticsServiceTest {

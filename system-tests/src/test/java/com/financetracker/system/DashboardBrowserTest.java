@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard in a real browser (Debian's Chromium driven by playwright-core, see {@code browser/dashboard.mjs}):
- * an administrator logs in through the user service and sees the table and the charts with real data; a non-admin
+ * The dashboard in a real browser (Debian's Chromium driven by playwright-core, see {@code browser/dashboard.mjs}),
+ * opened as http://127.0.0.1 rather than localhost: an administrator logs in (through the analytics service, which
+ * passes the login on to the user service) and sees the table and the charts with real data; a non-admin
  * account, a wrong password and an expired session get clear messages. {@code ./finance-tracker test} installs the
  * browser and the driver.
  */
@@ -83,8 +84,9 @@ class DashboardBrowserTest {
                 .redirectOutput(output.toFile());
         node.environment()
                 .putAll(Map.of(
+                        // not the localhost the services know each other by: the page must work under any host name
                         "DASHBOARD_URL",
-                        analytics.baseUrl() + "/",
+                        analytics.baseUrl().replace("localhost", "127.0.0.1") + "/",
                         "ADMIN_EMAIL",
                         stack.credentials().adminEmail(),
                         "ADMIN_PASSWORD",

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The analytics service's settings.
  *
- * @param usersUrl the user service's public URL, where the dashboard logs administrators in
+ * @param usersUrl the user service's base URL, which the dashboard's login goes through
  * @param retention how long each resolution of the statistics is kept (defaults with their variables in application.yml)
  */
 @Validated

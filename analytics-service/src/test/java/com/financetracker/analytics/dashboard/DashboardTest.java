@@ -29,10 +29,23 @@ class DashboardTest extends AnalyticsServiceTest {
     }
 
     @Test
-    void tellsThePageWhereToLogIn() {
-        ApiResponse config = api.get("/dashboard/config.json").send();
+    void thePageCallsOnlyTheOriginItCameFrom() {
+        ApiResponse page = api.get("/").send();
 
-        assertThat(config.status()).isEqualTo(200);
-        assertThat(config.json().path("usersUrl").asString()).isEqualTo("http://issuer.test");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'self'")
+                .doesNotContain("connect-src")
+                .doesNotContain("http");
+    }
+
+    @Test
+    void loginGoesThroughThisServiceAndSaysWhenTheUserServiceIsDown() {
+        ApiResponse login = api.post("/dashboard/login")
+                .json("{\"email\":\"admin@example.com\",\"password\":\"whatever-it-is\"}")
+                .send();
+
+        assertThat(login.status()).isEqualTo(503);
+        assertThat(login.contentType()).startsWith("application/problem+json");
+        assertThat(login.json().path("detail").asString()).contains("user service cannot be reached");
     }
 }
