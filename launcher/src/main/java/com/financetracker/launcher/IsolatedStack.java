@@ -65,7 +65,7 @@ public final class IsolatedStack implements AutoCloseable {
      * @param environment settings added to every service's environment (such as shorter retry intervals)
      */
     public static IsolatedStack start(Path home, Path directory, boolean overKafka, Map<String, String> environment) {
-        Topology topology = Topology.withPorts(home, freePort(), freePort(), freePort());
+        Topology topology = Topology.withPorts(home, freePort(), freePort(), freePort(), freePort());
         for (ServiceSpec spec : topology.services()) {
             if (!Files.exists(spec.jar())) {
                 throw new IllegalStateException(spec.jar() + " is missing: package the services first");

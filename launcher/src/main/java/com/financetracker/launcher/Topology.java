@@ -20,13 +20,14 @@ public record Topology(List<ServiceSpec> services) {
     public static final String USER_SERVICE = "user-service";
     public static final String EXPENSE_SERVICE = "expense-service";
     public static final String ANALYTICS_SERVICE = "analytics-service";
+    public static final String WEB_APP = "web-app";
 
-    /** The product on its usual ports: 8000, 8001, 8002. */
+    /** The product on its usual ports: 8000, 8001, 8002, and the web app on 8080. */
     public static Topology standard(Path home) {
-        return withPorts(home, 8000, 8001, 8002);
+        return withPorts(home, 8000, 8001, 8002, 8080);
     }
 
-    public static Topology withPorts(Path home, int users, int expenses, int analytics) {
+    public static Topology withPorts(Path home, int users, int expenses, int analytics, int web) {
         return new Topology(List.of(
                 new ServiceSpec(USER_SERVICE, "users", users, "users", jar(home, USER_SERVICE), "\u001b[36m", 256),
                 // a CSV import holds the rows of the whole file (10 MB) until it stores them
@@ -45,7 +46,8 @@ public record Topology(List<ServiceSpec> services) {
                         "analytics",
                         jar(home, ANALYTICS_SERVICE),
                         "\u001b[33m",
-                        256)));
+                        256),
+                new ServiceSpec(WEB_APP, "web", web, "web", jar(home, WEB_APP), "\u001b[32m", 256)));
     }
 
     /** Only the services whose jar has been built. */
@@ -91,8 +93,12 @@ public record Topology(List<ServiceSpec> services) {
         if (kafkaBootstrapServers != null) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         }
+        env.put("FINANCE_USERS_URL", url(USER_SERVICE, 8000));
         env.put("FINANCE_EXPENSES_URL", url(EXPENSE_SERVICE, 8001));
         env.put("FINANCE_ANALYTICS_URL", url(ANALYTICS_SERVICE, 8002));
+        if (spec.name().equals(WEB_APP)) {
+            env.put("FINANCE_DASHBOARD_URL", url(ANALYTICS_SERVICE, 8002) + "/");
+        }
         if (spec.name().equals(USER_SERVICE)) {
             env.put("FINANCE_ADMIN_EMAIL", credentials.adminEmail());
             env.put("FINANCE_ADMIN_PASSWORD", credentials.adminPassword());

@@ -108,6 +108,12 @@ public class UsersApi {
         return new Page<>(reply.requireBody(), reply.nextCursor(), -1);
     }
 
+    /** Administrators: one user. */
+    public Profile user(Caller caller, UUID id) {
+        return service.call(caller, rest -> rest.get().uri("/users/{id}", id), Profile.class)
+                .requireBody();
+    }
+
     /** Administrators: changes a user's roles and whether the account is disabled. */
     public Profile updateUser(Caller caller, UUID id, Map<String, Object> patch) {
         return service.call(

@@ -40,6 +40,17 @@ public record ExpenseForm(
                 strip(tags));
     }
 
+    /** The form showing an existing expense. */
+    public static ExpenseForm of(com.financetracker.web.api.Expense expense) {
+        return new ExpenseForm(
+                expense.amount(),
+                expense.currency(),
+                expense.category(),
+                expense.description() == null ? "" : expense.description(),
+                expense.date().toString(),
+                String.join(", ", expense.tagList()));
+    }
+
     /** The body of a create or a full change. Blank optional fields are left out (or cleared in a patch). */
     public Map<String, @Nullable Object> toJson(boolean patch) {
         Map<String, @Nullable Object> json = new LinkedHashMap<>();

@@ -75,6 +75,16 @@ public final class FormErrors {
         return fields.containsKey(field) ? "true" : null;
     }
 
+    /** Every sentence, the form's first, for a summary at the top of a form. */
+    public java.util.List<String> messages() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (form != null) {
+            all.add(form);
+        }
+        all.addAll(fields.values());
+        return all;
+    }
+
     public @Nullable String form() {
         return form;
     }
