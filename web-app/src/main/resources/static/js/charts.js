@@ -11,9 +11,12 @@
     if (typeof Chart === "undefined") {
       return;
     }
+    // a chart is made once per canvas (htmx brings new canvases); destroying one would restore its style attribute,
+    // which the Content-Security-Policy refuses
     const existing = Chart.getChart(canvas);
     if (existing) {
-      existing.destroy();
+      recolor(existing);
+      return;
     }
     const labels = JSON.parse(canvas.dataset.labels || "[]");
     const values = JSON.parse(canvas.dataset.values || "[]").map(Number);
@@ -44,6 +47,17 @@
         },
       },
     });
+  }
+
+  function recolor(chart) {
+    const text = css("--muted");
+    const grid = css("--chart-grid");
+    chart.data.datasets[0].backgroundColor = css("--chart-1");
+    for (const axis of ["x", "y"]) {
+      chart.options.scales[axis].ticks.color = text;
+      chart.options.scales[axis].grid.color = grid;
+    }
+    chart.update("none");
   }
 
   function drawAll(root) {

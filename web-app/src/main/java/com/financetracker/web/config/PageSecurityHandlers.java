@@ -46,6 +46,6 @@ final class PageSecurityHandlers implements AuthenticationEntryPoint, AccessDeni
 
     /** The browser sent a session cookie, but its session is gone (timed out, or logged out in another tab). */
     private static boolean sessionExpired(HttpServletRequest request) {
-        return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        return SessionConfiguration.sessionEnded(request);
     }
 }
