@@ -214,18 +214,24 @@ final class LocalStack {
     private void printWelcome(
             List<ServiceSpec> services, String adminPassword, boolean showPassword, Path secretsFile) {
         console.line("");
-        console.line(console.bold("Finance Tracker is running."));
-        int width = services.stream()
-                .mapToInt(spec -> spec.service().title().length())
-                .max()
-                .orElse(0);
+        services.stream()
+                .filter(spec -> spec.service().entryPoint())
+                .findFirst()
+                .ifPresent(entry -> console.line(console.bold("Open " + entry.baseUrl() + " in your browser.")));
+        console.line("");
+        String row = "  %-"
+                + services.stream()
+                        .mapToInt(spec -> spec.service().title().length())
+                        .max()
+                        .orElse(0)
+                + "s  %s";
         for (ServiceSpec spec : services) {
-            console.line("  %-" + width
-                    + "s  %s   API docs: %s/swagger-ui.html"
-                            .formatted(spec.service().title(), spec.baseUrl(), spec.baseUrl()));
+            String docs = spec.service().entryPoint() ? "" : "   API docs: " + spec.baseUrl() + "/swagger-ui.html";
+            console.line(row.formatted(spec.service().title(), spec.baseUrl() + docs));
         }
         String databases = services.stream().map(ServiceSpec::database).collect(Collectors.joining("|"));
-        console.line("  Database       " + database.jdbcUrl("{" + databases + "}") + "  (user postgres, no password)");
+        console.line(
+                row.formatted("Database", database.jdbcUrl("{" + databases + "}") + "  (user postgres, no password)"));
         String password;
         if (settings.adminPassword() != null) {
             password = "the FINANCE_ADMIN_PASSWORD you set";
@@ -234,19 +240,14 @@ final class LocalStack {
         } else {
             password = "generated at first start, kept in " + secretsFile;
         }
-        console.line("  Admin login    " + settings.adminEmail() + " / " + password);
-        console.line("  Events         "
-                + (kafka == null ? "HTTP between the services" : "Kafka on " + kafka.bootstrapServers()));
-        console.line("  Logs           " + settings.logs()
-                + (settings.followLogs() ? "" : "  (or start with --follow to see them here)"));
+        console.line(row.formatted("Admin login", settings.adminEmail() + " / " + password));
+        console.line(row.formatted(
+                "Events", kafka == null ? "HTTP between the services" : "Kafka on " + kafka.bootstrapServers()));
+        console.line(row.formatted(
+                "Logs",
+                settings.logs() + (settings.followLogs() ? "" : "  (start with --follow to see them here too)")));
         console.line("");
-        console.line("Try it:");
-        console.line("  curl -s -X POST localhost:8000/register -H 'Content-Type: application/json' \\");
-        console.line("       -d '{\"email\":\"me@example.com\",\"password\":\"change-me-123\"}'");
-        console.line("  curl -s -X POST localhost:8000/login -H 'Content-Type: application/json' \\");
-        console.line("       -d '{\"email\":\"me@example.com\",\"password\":\"change-me-123\"}'");
-        console.line("");
-        console.line("Press Ctrl-C to stop.");
+        console.line("Sign up in the browser, or log in as the administrator. Press Ctrl-C to stop.");
     }
 
     private static String seconds(Instant since) {

@@ -32,6 +32,7 @@ public record ServiceCatalog(List<Service> services) {
      * @param urlVariable the environment variable other services find its base URL in
      * @param heapMb the most heap it may take in the local stack
      * @param issuesTokens whether it signs the access tokens (exactly one service does)
+     * @param entryPoint whether it is where people go in a browser (at most one service is)
      * @param publishes the event types it records in its outbox
      * @param consumes the event types it handles
      * @param publicPaths what it answers without an access token
@@ -44,6 +45,7 @@ public record ServiceCatalog(List<Service> services) {
             String urlVariable,
             int heapMb,
             boolean issuesTokens,
+            boolean entryPoint,
             List<String> publishes,
             List<String> consumes,
             List<String> publicPaths) {
@@ -77,7 +79,7 @@ public record ServiceCatalog(List<Service> services) {
         try {
             catalog = YAMLMapper.builder()
                     .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                    // issues-tokens may be left out (false); ports and heaps are checked below
+                    // issues-tokens and entry-point may be left out (false); ports and heaps are checked below
                     .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .build()
                     .readValue(yaml, ServiceCatalog.class);
@@ -97,6 +99,9 @@ public record ServiceCatalog(List<Service> services) {
                 throw new IllegalStateException(FILE + ": every service needs a name, port, database, url-variable,"
                         + " heap-mb, publishes, consumes and public-paths (lists may be empty: [])");
             }
+        }
+        if (catalog.services().stream().filter(Service::entryPoint).count() > 1) {
+            throw new IllegalStateException(FILE + " must declare at most one service with entry-point: true");
         }
         if (catalog.services().stream().filter(Service::issuesTokens).count() != 1) {
             throw new IllegalStateException(FILE + " must declare exactly one service with issues-tokens: true");

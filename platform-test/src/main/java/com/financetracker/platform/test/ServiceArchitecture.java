@@ -9,8 +9,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The rules every service's code keeps, shared so each service checks the same ones: include them in a service's
@@ -26,10 +26,10 @@ public final class ServiceArchitecture {
     public static final ArchRule repositoriesStayInsideTheirFeature =
             classes().that().areAnnotatedWith(Repository.class).should().notBePublic();
 
-    /** Controllers are reached over HTTP only. */
+    /** Controllers (of APIs and of pages) are reached over HTTP only. */
     @ArchTest
     public static final ArchRule controllersStayInsideTheirFeature =
-            classes().that().areAnnotatedWith(RestController.class).should().notBePublic();
+            classes().that().areMetaAnnotatedWith(Controller.class).should().notBePublic();
 
     /** Dependencies come through constructors, so every collaborator is visible and final. */
     @ArchTest

@@ -52,8 +52,12 @@ final class ClientCredentialsServiceTokens implements ServiceTokens {
             }
             return authorized.getAccessToken().getTokenValue();
         } catch (OAuth2AuthorizationException e) {
+            // Spring's client reports an unreachable token endpoint as an invalid token response, so say which
+            String reason = e.getError().getErrorCode().equals("invalid_token_response")
+                    ? "the user service could not be reached or gave no usable answer"
+                    : "the user service refused its client credentials";
             throw DeliveryException.transientFailure(
-                    "the user service refused the client credentials of " + clientId + " ("
+                    "no service token for " + clientId + ": " + reason + " ("
                             + e.getError().getErrorCode() + ")",
                     e);
         } catch (RuntimeException e) {

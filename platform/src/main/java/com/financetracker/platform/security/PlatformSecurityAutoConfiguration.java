@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -136,6 +139,31 @@ public class PlatformSecurityAutoConfiguration {
                 request,
                 response,
                 ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request URL is not acceptable"));
+    }
+
+    /**
+     * The platform's own internal endpoints ({@code /internal/**}, where other services deliver events) in a service
+     * that serves pages and so declares its own chains: bearer tokens with the {@code SERVICE} role, no session, no
+     * CSRF token, refusals answered as problems.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnBean(SecurityFilterChain.class)
+    SecurityFilterChain internalEndpointsSecurityFilterChain(
+            HttpSecurity http, ProblemResponses problems, JwtAuthenticationConverter jwtAuthenticationConverter)
+            throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        http.securityMatcher("/internal/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(entryPoint)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter)))
+                .authorizeHttpRequests(rules -> rules.anyRequest().hasRole(Roles.SERVICE));
+        return http.build();
     }
 
     /** The API's chain; a service that serves pages to browsers declares its own chains instead. */

@@ -47,17 +47,19 @@ class PlatformSecurityAutoConfigurationTest {
         runner.run(context -> assertThat(context)
                 .hasNotFailed()
                 .hasBean("apiSecurityFilterChain")
+                .doesNotHaveBean("internalEndpointsSecurityFilterChain")
                 .hasSingleBean(JwtDecoder.class)
                 .hasSingleBean(JwtAuthenticationConverter.class)
                 .hasBean("accessTokenClaims"));
     }
 
     @Test
-    void aServiceThatServesPagesBringsItsOwnChains() {
+    void aServiceThatServesPagesBringsItsOwnChainsAndThePlatformGuardsOnlyItsInternalEndpoints() {
         runner.withUserConfiguration(PageSecurity.class)
                 .run(context -> assertThat(context)
                         .hasNotFailed()
                         .doesNotHaveBean("apiSecurityFilterChain")
+                        .hasBean("internalEndpointsSecurityFilterChain")
                         .hasBean("pages"));
     }
 

@@ -1,0 +1,5 @@
+/** The administrators' pages. */
+@NullMarked
+package com.financetracker.web.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Managing categories. */
+@NullMarked
+package com.financetracker.web.category;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** CSV import with a dry run before anything is stored. */
+@NullMarked
+package com.financetracker.web.imports;
+
+import org.jspecify.annotations.NullMarked;
