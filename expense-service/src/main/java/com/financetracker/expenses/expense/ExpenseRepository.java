@@ -117,9 +117,11 @@ class ExpenseRepository {
 
     /** One page of the filtered list in the given order, starting after the cursor's row. */
     List<Expense> page(UUID userId, ExpenseFilter filter, ExpenseSort sort, @Nullable Cursor cursor, int limit) {
-        String sql = SELECT + " where " + filter.where() + (cursor == null ? "" : " and " + sort.after()) + " order by "
+        Where where = Where.of(userId, filter);
+        String sql = SELECT + " where " + where.sql() + (cursor == null ? "" : " and " + sort.after()) + " order by "
                 + sort.orderBy() + " limit :limit";
-        JdbcClient.StatementSpec statement = filter.bind(jdbc.sql(sql), userId).param("limit", limit);
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).params(where.params()).param("limit", limit);
         if (cursor != null) {
             statement.param("cursorValue", cursor.sortValue()).param("cursorId", cursor.id());
         }
@@ -137,16 +139,21 @@ class ExpenseRepository {
                     .query(Long.class)
                     .single();
         }
-        return filter.bind(jdbc.sql("select count(*) from expenses e where " + filter.where()), userId)
+        Where where = Where.of(userId, filter);
+        return jdbc.sql("select count(*) from expenses e where " + where.sql())
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
 
     /** Every expense of the filtered list in order, one at a time, fetched in chunks; call inside a transaction. */
     void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<Expense> consumer) {
-        String sql = SELECT + " where " + filter.where() + " order by " + sort.orderBy();
+        Where where = Where.of(userId, filter);
         RowCallbackHandler each = row -> consumer.accept(map(row, 0));
-        filter.bind(streaming.sql(sql), userId).query(each);
+        streaming
+                .sql(SELECT + " where " + where.sql() + " order by " + sort.orderBy())
+                .params(where.params())
+                .query(each);
     }
 
     /** Serializes imports of one user, so two concurrent imports of the same file cannot both add it. */
@@ -218,6 +225,63 @@ class ExpenseRepository {
                 .param("tags", tags.toArray(String[]::new))
                 .param("fingerprints", fingerprints.toArray(byte[][]::new))
                 .update();
+    }
+
+    /**
+     * The condition (on {@code expenses e}) selecting the user's expenses a filter covers, and the values it binds:
+     * every value is a parameter, never part of the SQL.
+     */
+    private record Where(String sql, Map<String, Object> params) {
+
+        static Where of(UUID userId, ExpenseFilter filter) {
+            StringBuilder sql = new StringBuilder("e.user_id = :user");
+            Map<String, Object> params = new HashMap<>();
+            params.put("user", userId);
+            if (filter.from() != null) {
+                sql.append(" and e.expense_date >= :from");
+                params.put("from", filter.from());
+            }
+            if (filter.to() != null) {
+                sql.append(" and e.expense_date <= :to");
+                params.put("to", filter.to());
+            }
+            if (!filter.categories().isEmpty()) {
+                // lower-cased by the database, as category names are matched everywhere
+                sql.append(
+                        " and e.category_id in (select c.id from categories c where c.user_id = :user"
+                                + " and lower(c.name) in (select lower(name) from unnest(cast(:categories as text[])) as name))");
+                params.put(
+                        "categories",
+                        filter.categories().stream().map(String::strip).toArray(String[]::new));
+            }
+            if (!filter.tags().isEmpty()) {
+                sql.append(" and e.tags && cast(:tags as text[])");
+                params.put("tags", filter.tags().stream().map(String::strip).toArray(String[]::new));
+            }
+            if (filter.currency() != null) {
+                sql.append(" and e.currency = :currency");
+                params.put("currency", filter.currency().toUpperCase(Locale.ROOT));
+            }
+            if (filter.minAmount() != null) {
+                sql.append(" and e.amount >= :minAmount");
+                params.put("minAmount", filter.minAmount());
+            }
+            if (filter.maxAmount() != null) {
+                sql.append(" and e.amount <= :maxAmount");
+                params.put("maxAmount", filter.maxAmount());
+            }
+            if (filter.text() != null) {
+                sql.append(" and e.description ilike :text escape '\\'");
+                params.put(
+                        "text",
+                        "%"
+                                + filter.text()
+                                        .replace("\\", "\\\\")
+                                        .replace("%", "\\%")
+                                        .replace("_", "\\_") + "%");
+            }
+            return new Where(sql.toString(), params);
+        }
     }
 
     private static Expense map(ResultSet rs, int row) throws SQLException {
