@@ -7,11 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class CategoryRepository {
+
+    private static final RowMapper<Category> CATEGORY =
+            (rs, n) -> new Category(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count"));
 
     private final JdbcClient jdbc;
 
@@ -19,29 +23,24 @@ class CategoryRepository {
         this.jdbc = jdbc;
     }
 
-    List<CategoryResponse> list(UUID userId) {
+    List<Category> list(UUID userId) {
         return jdbc.sql("""
                         select c.id, c.name, count(e.id) as expense_count
                           from categories c left join expenses e on e.category_id = c.id
                          where c.user_id = :user
                          group by c.id, c.name
                          order by lower(c.name)
-                        """)
-                .param("user", userId)
-                .query((rs, n) -> new CategoryResponse(
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count")))
-                .list();
+                        """).param("user", userId).query(CATEGORY).list();
     }
 
-    Optional<CategoryResponse> find(UUID userId, UUID id) {
+    Optional<Category> find(UUID userId, UUID id) {
         return jdbc.sql("""
                         select c.id, c.name, (select count(*) from expenses e where e.category_id = c.id) as expense_count
                           from categories c where c.user_id = :user and c.id = :id
                         """)
                 .param("user", userId)
                 .param("id", id)
-                .query((rs, n) -> new CategoryResponse(
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count")))
+                .query(CATEGORY)
                 .optional();
     }
 

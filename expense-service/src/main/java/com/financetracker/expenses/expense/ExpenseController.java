@@ -188,7 +188,7 @@ class ExpenseController {
         if (prefersCsv(accept)) {
             StreamingResponseBody body = out -> {
                 try (ExpenseCsv.Writer csv = new ExpenseCsv.Writer(out)) {
-                    expenses.forEach(user.id(), filter, order, csv::write);
+                    expenses.forEach(user.id(), filter, order, expense -> csv.write(ExpenseResponse.of(expense)));
                 }
             };
             // returned bare: Spring streams a ResponseEntity's body only when the method declares
@@ -207,7 +207,8 @@ class ExpenseController {
                     .toUriString();
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return response.contentType(MediaType.APPLICATION_JSON).body(page.expenses());
+        return response.contentType(MediaType.APPLICATION_JSON)
+                .body(page.expenses().stream().map(ExpenseResponse::of).toList());
     }
 
     /** Whether the client's most preferred acceptable type is CSV rather than JSON. */
