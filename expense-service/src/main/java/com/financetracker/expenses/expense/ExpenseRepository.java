@@ -1,5 +1,6 @@
 package com.financetracker.expenses.expense;
 
+import com.financetracker.expenses.account.UserDataOwner;
 import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -16,14 +17,17 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+// a purge deletes the expenses before the categories they are in
 @Repository
-class ExpenseRepository {
+@Order(2)
+class ExpenseRepository implements UserDataOwner {
 
     private static final String COLUMNS = "e.id, e.user_id, e.amount, e.currency, c.name as category, e.description,"
             + " e.expense_date, e.tags, e.created_at, e.updated_at, e.version";
@@ -154,6 +158,18 @@ class ExpenseRepository {
                 .sql(SELECT + " where " + where.sql() + " order by " + sort.orderBy())
                 .params(where.params())
                 .query(each);
+    }
+
+    @Override
+    public Map<String, Integer> deleteAll(UUID userId) {
+        int expenses = jdbc.sql("delete from expenses where user_id = :user")
+                .param("user", userId)
+                .update();
+        // the trigger has just counted the deletions down to zero
+        int counts = jdbc.sql("delete from expense_counts where user_id = :user")
+                .param("user", userId)
+                .update();
+        return Map.of("expenses", expenses, "expense_counts", counts);
     }
 
     /** Serializes imports of one user, so two concurrent imports of the same file cannot both add it. */
