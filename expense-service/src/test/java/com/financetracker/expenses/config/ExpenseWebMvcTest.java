@@ -20,7 +20,7 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @WebMvcTest
 @WithTestTokens
-@Import(ExpenseSecurityConfiguration.class)
+@Import({ExpenseSecurityConfiguration.class, ExpenseValidationConfiguration.class})
 public @interface ExpenseWebMvcTest {
 
     /** The controllers under test. */
