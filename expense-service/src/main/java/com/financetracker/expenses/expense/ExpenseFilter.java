@@ -1,6 +1,5 @@
 package com.financetracker.expenses.expense;
 
-import com.financetracker.platform.web.ProblemException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxAmount largest amount included
  * @param text words the description contains, any case
  */
-public record ExpenseFilter(
+record ExpenseFilter(
         @Nullable LocalDate from,
         @Nullable LocalDate to,
         List<String> categories,
@@ -27,26 +26,6 @@ public record ExpenseFilter(
         @Nullable BigDecimal minAmount,
         @Nullable BigDecimal maxAmount,
         @Nullable String text) {
-
-    /**
-     * Refuses a date range that ends before it starts, or whose years have more than four digits: ISO dates such as
-     * {@code +999999999-01-01} parse but are out of the database's range, and failed deep inside the query.
-     */
-    public static void requireValidDates(@Nullable LocalDate from, @Nullable LocalDate to) {
-        if (outOfRange(from)) {
-            throw ProblemException.invalidField("from", "must be a date (YYYY-MM-DD)");
-        }
-        if (outOfRange(to)) {
-            throw ProblemException.invalidField("to", "must be a date (YYYY-MM-DD)");
-        }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.invalidField("to", "must not be before from");
-        }
-    }
-
-    private static boolean outOfRange(@Nullable LocalDate date) {
-        return date != null && (date.getYear() < 1 || date.getYear() > 9999);
-    }
 
     /** Whether the filter selects every expense of the user. */
     boolean selectsAll() {
