@@ -1,5 +1,7 @@
 package com.financetracker.expenses.category;
 
+import static com.financetracker.expenses.config.ProblemAssertions.assertInvalidField;
+import static com.financetracker.expenses.config.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -78,9 +80,7 @@ class CategoryControllerTest {
     void refusesAnInvalidCategoryNamingTheField(String body, String field, String message) {
         MvcTestResult result = create(body);
 
-        assertThat(result).hasStatus(400);
-        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
-        assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo(message);
+        assertInvalidField(result, field, message);
         verifyNoInteractions(categories);
     }
 
@@ -90,8 +90,7 @@ class CategoryControllerTest {
 
         MvcTestResult result = create("{\"name\":\"pets\"}");
 
-        assertThat(result).hasStatus(409);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:finance-tracker:problem:category-exists");
+        assertProblem(result, 409, "category-exists");
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("You already have a category named 'pets'");
     }
 
@@ -113,13 +112,13 @@ class CategoryControllerTest {
 
         MvcTestResult result = rename(ID, "application/merge-patch+json", "{\"name\":\"x\"}");
 
-        assertThat(result).hasStatus(404);
+        assertProblem(result, 404, "not-found");
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("No category with id " + ID);
     }
 
     @Test
     void aPatchInAnotherFormatIsRefused() {
-        assertThat(rename(ID, "text/plain", "name=x")).hasStatus(415);
+        assertProblem(rename(ID, "text/plain", "name=x"), 415, "unsupported-media-type");
         verifyNoInteractions(categories);
     }
 
@@ -129,8 +128,7 @@ class CategoryControllerTest {
 
         MvcTestResult result = delete("/categories/" + ID);
 
-        assertThat(result).hasStatus(409);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:finance-tracker:problem:category-in-use");
+        assertProblem(result, 409, "category-in-use");
         assertThat(result).bodyJson().extractingPath("$.expenseCount").isEqualTo(3);
     }
 
@@ -148,9 +146,8 @@ class CategoryControllerTest {
         MvcTestResult badTarget = delete("/categories/" + ID + "?reassignTo=nope");
         MvcTestResult badId = delete("/categories/not-a-uuid");
 
-        assertThat(badTarget).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reassignTo");
-        assertThat(badTarget).bodyJson().extractingPath("$.errors[0].message").isEqualTo("must be a UUID");
-        assertThat(badId).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
+        assertInvalidField(badTarget, "reassignTo", "must be a UUID");
+        assertInvalidField(badId, "id", "must be a UUID");
         verifyNoInteractions(categories);
     }
 

@@ -1,5 +1,7 @@
 package com.financetracker.expenses.expense;
 
+import static com.financetracker.expenses.config.ProblemAssertions.assertInvalidField;
+import static com.financetracker.expenses.config.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -18,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,14 +118,14 @@ class ExpenseControllerTest {
     void refusesAnInvalidListParameterNamingIt(String query, String field, String message) {
         MvcTestResult result = get("/expenses?" + query);
 
-        assertValidationProblem(result, field, message);
+        assertInvalidField(result, field, message);
         verifyNoInteractions(expenses);
     }
 
     @Test
     void refusesTooLongTextsAndCursors() {
-        assertValidationProblem(get("/expenses?q=" + "q".repeat(101)), "q", "size must be between 0 and 100");
-        assertValidationProblem(get("/expenses?cursor=" + "c".repeat(501)), "cursor", "size must be between 0 and 500");
+        assertInvalidField(get("/expenses?q=" + "q".repeat(101)), "q", "size must be between 0 and 100");
+        assertInvalidField(get("/expenses?cursor=" + "c".repeat(501)), "cursor", "size must be between 0 and 500");
         assertThat(get("/expenses?q=" + "q".repeat(100) + "&cursor=" + "c".repeat(500)))
                 .hasStatusOk();
     }
@@ -137,7 +138,7 @@ class ExpenseControllerTest {
                 .header("Accept", "text/csv")
                 .exchange();
 
-        assertValidationProblem(result, "sort", "must be one of -date, date, -amount, amount, -createdAt");
+        assertInvalidField(result, "sort", "must be one of -date, date, -amount, amount, -createdAt");
     }
 
     @Test
@@ -195,22 +196,22 @@ class ExpenseControllerTest {
     void refusesAnIdempotencyKeyThatIsNotPrintableAscii(String key) {
         MvcTestResult result = create("{}", "Idempotency-Key", key);
 
-        assertValidationProblem(result, "Idempotency-Key", "must be printable ASCII without spaces");
+        assertInvalidField(result, "Idempotency-Key", "must be printable ASCII without spaces");
         verifyNoInteractions(expenses);
     }
 
     @Test
     void refusesAnIdempotencyKeyLongerThanTwoHundredCharacters() {
-        assertValidationProblem(
+        assertInvalidField(
                 create("{}", "Idempotency-Key", "k".repeat(201)), "Idempotency-Key", "size must be between 1 and 200");
     }
 
     @Test
     void refusesUnknownFieldsAndValuesOfTheWrongType() {
-        assertValidationProblem(create("{\"amount\":\"1\",\"userId\":\"x\"}"), "userId", "is not a known field");
-        assertValidationProblem(create("{\"amount\":\"abc\"}"), "amount", "must be a number");
-        assertValidationProblem(create("{\"date\":\"2026-02-30\"}"), "date", "must be a date (YYYY-MM-DD)");
-        assertValidationProblem(create("{\"tags\":\"work\"}"), "tags", "must be an array");
+        assertInvalidField(create("{\"amount\":\"1\",\"userId\":\"x\"}"), "userId", "is not a known field");
+        assertInvalidField(create("{\"amount\":\"abc\"}"), "amount", "must be a number");
+        assertInvalidField(create("{\"date\":\"2026-02-30\"}"), "date", "must be a date (YYYY-MM-DD)");
+        assertInvalidField(create("{\"tags\":\"work\"}"), "tags", "must be an array");
         verifyNoInteractions(expenses);
     }
 
@@ -273,7 +274,7 @@ class ExpenseControllerTest {
 
     @Test
     void anIdThatIsNotAUuidIsABadRequest() {
-        assertValidationProblem(get("/expenses/not-a-uuid"), "id", "must be a UUID");
+        assertInvalidField(get("/expenses/not-a-uuid"), "id", "must be a UUID");
     }
 
     @Test
@@ -322,18 +323,5 @@ class ExpenseControllerTest {
                 NOW,
                 NOW,
                 version);
-    }
-
-    static void assertProblem(MvcTestResult result, int status, String type) {
-        assertThat(result).hasStatus(status);
-        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:finance-tracker:problem:" + type);
-    }
-
-    static void assertValidationProblem(MvcTestResult result, String field, @Nullable String message) {
-        assertProblem(result, 400, "validation");
-        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("1 field is invalid");
-        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
-        assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo(message);
     }
 }

@@ -1,5 +1,6 @@
 package com.financetracker.expenses.expense;
 
+import static com.financetracker.expenses.config.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -82,12 +83,8 @@ class ListRepresentationTest {
         MvcTestResult result = request.exchange();
 
         if (expected.equals(NOT_ACCEPTABLE)) {
-            assertThat(result).hasStatus(406);
+            assertProblem(result, 406, "not-acceptable");
             assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json;charset=UTF-8");
-            assertThat(result)
-                    .bodyJson()
-                    .extractingPath("$.type")
-                    .isEqualTo("urn:finance-tracker:problem:not-acceptable");
             assertThat(result)
                     .bodyJson()
                     .extractingPath("$.detail")

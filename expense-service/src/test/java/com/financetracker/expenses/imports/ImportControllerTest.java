@@ -1,5 +1,7 @@
 package com.financetracker.expenses.imports;
 
+import static com.financetracker.expenses.config.ProblemAssertions.assertInvalidField;
+import static com.financetracker.expenses.config.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -66,9 +68,7 @@ class ImportControllerTest {
     void aFlagThatIsNotABooleanIsABadRequest() {
         MvcTestResult result = post("/expenses/import?dryRun=maybe", TestTokens.user(USER), "text/csv", CSV);
 
-        assertThat(result).hasStatus(400);
-        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dryRun");
-        assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo("must be true or false");
+        assertInvalidField(result, "dryRun", "must be true or false");
         verifyNoInteractions(importer);
     }
 
@@ -77,11 +77,7 @@ class ImportControllerTest {
     void onlyCsvIsAccepted(String type) {
         MvcTestResult result = post("/expenses/import", TestTokens.user(USER), type, CSV);
 
-        assertThat(result).hasStatus(415);
-        assertThat(result)
-                .bodyJson()
-                .extractingPath("$.type")
-                .isEqualTo("urn:finance-tracker:problem:unsupported-media-type");
+        assertProblem(result, 415, "unsupported-media-type");
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.detail")
@@ -91,8 +87,8 @@ class ImportControllerTest {
 
     @Test
     void needsAUserToken() {
-        assertThat(post("/expenses/import", TestTokens.service("analytics-service"), "text/csv", CSV))
-                .hasStatus(403);
+        assertProblem(
+                post("/expenses/import", TestTokens.service("analytics-service"), "text/csv", CSV), 403, "forbidden");
         verifyNoInteractions(importer);
     }
 

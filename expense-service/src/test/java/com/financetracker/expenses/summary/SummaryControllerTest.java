@@ -1,5 +1,7 @@
 package com.financetracker.expenses.summary;
 
+import static com.financetracker.expenses.config.ProblemAssertions.assertInvalidField;
+import static com.financetracker.expenses.config.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -96,16 +98,13 @@ class SummaryControllerTest {
     void refusesAnInvalidParameterNamingIt(String query, String field, String message) {
         MvcTestResult result = get("/expenses/summary?" + query);
 
-        assertThat(result).hasStatus(400);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:finance-tracker:problem:validation");
-        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
-        assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo(message);
+        assertInvalidField(result, field, message);
         verifyNoInteractions(summaries);
     }
 
     @Test
     void needsAUserToken() {
-        assertThat(mvc.get().uri("/expenses/summary").exchange()).hasStatus(401);
+        assertProblem(mvc.get().uri("/expenses/summary").exchange(), 401, "unauthorized");
         verifyNoInteractions(summaries);
     }
 
