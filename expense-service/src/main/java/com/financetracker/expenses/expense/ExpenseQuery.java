@@ -57,11 +57,17 @@ record ExpenseQuery(
         @Nullable
         String sort,
 
-        @Parameter(description = "page size") @Schema(defaultValue = "50") @Min(1) @Max(1000) @Nullable
+        @Parameter(description = "page size")
+        @Schema(defaultValue = "" + DEFAULT_PAGE_SIZE)
+        @Min(1)
+        @Max(1000)
+        @Nullable
         Integer limit,
 
         @Size(max = 500) @Nullable String cursor)
         implements DateWindow {
+
+    private static final int DEFAULT_PAGE_SIZE = 50;
 
     // amounts are stored as numeric(17, 4); a bound far outside that overflowed the database's numeric encoding
     private static final String AMOUNT_DIGITS = "must be a number with at most 13 digits before the point and 4 after";
@@ -69,7 +75,7 @@ record ExpenseQuery(
     ExpenseQuery {
         // an empty parameter (?sort=) counts as absent, as it did for single request parameters
         sort = sort == null || sort.isEmpty() ? ExpenseSort.DATE_DESC.parameter() : sort;
-        limit = limit == null ? 50 : limit;
+        limit = limit == null ? DEFAULT_PAGE_SIZE : limit;
     }
 
     /** The expenses the query selects, whatever their order and page. */

@@ -23,15 +23,17 @@ record SummaryQuery(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
         LocalDate to,
 
-        @Schema(defaultValue = "category")
+        @Schema(defaultValue = DEFAULT_GROUPING)
         @Pattern(regexp = SummaryGrouping.PARAMETERS, message = SummaryGrouping.NOT_A_PARAMETER)
         @Nullable
         String groupBy)
         implements DateWindow {
 
+    private static final String DEFAULT_GROUPING = "category";
+
     SummaryQuery {
         // an empty parameter (?groupBy=) counts as absent, as it did for a single request parameter
-        groupBy = groupBy == null || groupBy.isEmpty() ? SummaryGrouping.CATEGORY.parameter() : groupBy;
+        groupBy = groupBy == null || groupBy.isEmpty() ? DEFAULT_GROUPING : groupBy;
     }
 
     /** The grouping; call once the query is valid. */
