@@ -73,7 +73,7 @@ record ExpenseQuery(
     private static final String AMOUNT_DIGITS = "must be a number with at most 13 digits before the point and 4 after";
 
     ExpenseQuery {
-        // an empty parameter (?sort=) counts as absent, as it did for single request parameters
+        // an empty parameter (?sort=, ?limit=) is no parameter
         sort = sort == null || sort.isEmpty() ? ExpenseSort.DATE_DESC.parameter() : sort;
         limit = limit == null ? DEFAULT_PAGE_SIZE : limit;
     }

@@ -32,7 +32,7 @@ record SummaryQuery(
     private static final String DEFAULT_GROUPING = "category";
 
     SummaryQuery {
-        // an empty parameter (?groupBy=) counts as absent, as it did for a single request parameter
+        // an empty parameter (?groupBy=) is no parameter
         groupBy = groupBy == null || groupBy.isEmpty() ? DEFAULT_GROUPING : groupBy;
     }
 
