@@ -1,5 +1,6 @@
 package com.financetracker.analytics.report;
 
+import com.financetracker.platform.validation.Violations;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -77,40 +78,28 @@ record Window(
         /** Resolves the window against the service's clock, so a future start is refused like any other. */
         final class Validator implements ConstraintValidator<Valid, Window> {
 
-            private final Clock clock;
-
-            Validator(Clock clock) {
-                this.clock = clock;
-            }
-
             @Override
             public boolean isValid(Window window, ConstraintValidatorContext context) {
+                Clock clock = context.getClockProvider().getClock();
                 Instant start = window.start(clock);
                 Instant end = window.end(clock);
                 if (!start.isBefore(end)) {
-                    return invalid(context, "from", "must be before to");
+                    return Violations.onField(context, "from", "must be before to");
                 }
                 if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-                    return invalid(context, "from", "must be at most 1100 days before to");
+                    return Violations.onField(context, "from", "must be at most 1100 days before to");
                 }
                 Duration step = window.step();
                 if (step != null) {
                     if (step.compareTo(Duration.ofMinutes(1)) < 0 || step.toMillis() % 60_000 != 0) {
-                        return invalid(context, "step", "must be a whole number of minutes, at least 1m");
+                        return Violations.onField(context, "step", "must be a whole number of minutes, at least 1m");
                     }
                     if (Duration.between(start, end).dividedBy(step) > MOST_POINTS) {
-                        return invalid(context, "step", "gives more than " + MOST_POINTS + " points for this window");
+                        return Violations.onField(
+                                context, "step", "gives more than " + MOST_POINTS + " points for this window");
                     }
                 }
                 return true;
-            }
-
-            private static boolean invalid(ConstraintValidatorContext context, String field, String message) {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(message)
-                        .addPropertyNode(field)
-                        .addConstraintViolation();
-                return false;
             }
         }
     }

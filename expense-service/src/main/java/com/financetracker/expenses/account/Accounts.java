@@ -1,7 +1,11 @@
 package com.financetracker.expenses.account;
 
+import com.financetracker.platform.jdbc.AdvisoryLock;
 import com.financetracker.platform.web.ProblemException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -18,42 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-    /** The categories every user starts with. */
-    public static final List<String> DEFAULT_CATEGORIES = List.of(
-            "Food",
-            "Transport",
-            "Housing",
-            "Utilities",
-            "Health",
-            "Entertainment",
-            "Shopping",
-            "Travel",
-            "Education",
-            "Other");
-
-    /** Tells this lock apart from other per-user advisory locks (the import lock uses another scope). */
-    private static final long ACCOUNT_LOCK_SCOPE = 1;
-
     private final JdbcClient jdbc;
+    private final List<UserDataOwner> owners;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, List<UserDataOwner> owners) {
         this.jdbc = jdbc;
+        this.owners = owners;
     }
 
     /**
-     * Makes sure the user's account exists with its default categories, inside the caller's transaction; refuses a
-     * closed account. The write holds the user's lock in shared mode until it commits and a purge takes it
+     * Makes sure the user's account exists with what a user starts with (the default categories), inside the caller's
+     * transaction; refuses a closed account. The write holds the user's lock in shared mode until it commits and a purge takes it
      * exclusively, so a purge waits for the writes under way, and later writes wait for the purge and then find the
      * account closed: none can leave data behind a purge. The lock is a PostgreSQL advisory lock, held in memory:
      * unlike a row lock it writes nothing to the table on every request.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ensureOpen(UUID userId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock_shared(hashtextextended(:user, :scope))")
-                .param("user", userId.toString())
-                .param("scope", ACCOUNT_LOCK_SCOPE)
-                .query(Integer.class)
-                .single();
+        AdvisoryLock.EXPENSE_ACCOUNT.lockShared(jdbc, userId);
         // a statement of its own, so it reads what a purge that held the lock committed
         Optional<Boolean> closed = isClosed(userId);
         if (closed.isEmpty()) {
@@ -61,14 +47,7 @@ public class Accounts {
                     .param("user", userId)
                     .update();
             if (created == 1) {
-                jdbc.sql("""
-                                insert into categories (user_id, name)
-                                select :user, name from unnest(cast(:names as text[])) as name
-                                on conflict (user_id, lower(name)) do nothing
-                                """)
-                        .param("user", userId)
-                        .param("names", DEFAULT_CATEGORIES.toArray(String[]::new))
-                        .update();
+                owners.forEach(owner -> owner.open(userId));
                 return;
             }
             // another request created the account meanwhile
@@ -79,33 +58,18 @@ public class Accounts {
         }
     }
 
-    /** Removes everything the user had here and closes the account. */
+    /** Closes the account and has every feature delete what the user had there, in order. */
     @Transactional(propagation = Propagation.MANDATORY)
     public PurgeResult purge(UUID userId) {
         // waits for the writes under way (see ensureOpen) and holds later ones back until the purge has committed
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:user, :scope))")
-                .param("user", userId.toString())
-                .param("scope", ACCOUNT_LOCK_SCOPE)
-                .query(Integer.class)
-                .single();
+        AdvisoryLock.EXPENSE_ACCOUNT.lock(jdbc, userId);
         jdbc.sql("""
                         insert into accounts (user_id, closed_at) values (:user, now())
                         on conflict (user_id) do update set closed_at = now()
                         """).param("user", userId).update();
-        int idempotencyKeys = jdbc.sql("delete from idempotency_keys where user_id = :user")
-                .param("user", userId)
-                .update();
-        int expenses = jdbc.sql("delete from expenses where user_id = :user")
-                .param("user", userId)
-                .update();
-        int categories = jdbc.sql("delete from categories where user_id = :user")
-                .param("user", userId)
-                .update();
-        // the trigger has just counted the deletions down to zero
-        jdbc.sql("delete from expense_counts where user_id = :user")
-                .param("user", userId)
-                .update();
-        return new PurgeResult(expenses, categories, idempotencyKeys);
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        owners.forEach(owner -> deleted.putAll(owner.deleteAll(userId)));
+        return new PurgeResult(deleted);
     }
 
     /** Whether the account is closed; empty when there is none. */
@@ -116,8 +80,29 @@ public class Accounts {
                 .optional();
     }
 
-    /** What a purge removed. */
-    public record PurgeResult(int expenses, int categories, int idempotencyKeys) {}
+    /**
+     * What a purge removed.
+     *
+     * @param deleted how many rows went, by table
+     */
+    public record PurgeResult(Map<String, Integer> deleted) {
+
+        public PurgeResult {
+            deleted = Collections.unmodifiableMap(new LinkedHashMap<>(deleted));
+        }
+
+        public int expenses() {
+            return deleted.getOrDefault("expenses", 0);
+        }
+
+        public int categories() {
+            return deleted.getOrDefault("categories", 0);
+        }
+
+        public int idempotencyKeys() {
+            return deleted.getOrDefault("idempotency_keys", 0);
+        }
+    }
 
     /** The user was deleted; their token may still be valid but the account takes no more data. */
     static final class AccountClosedException extends ProblemException {

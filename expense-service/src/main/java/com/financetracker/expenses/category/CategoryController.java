@@ -36,13 +36,13 @@ class CategoryController {
     @Operation(summary = "List your categories with how many expenses use each")
     @GetMapping
     List<CategoryResponse> list(AuthenticatedUser user) {
-        return categories.list(user.id());
+        return categories.list(user.id()).stream().map(CategoryResponse::of).toList();
     }
 
     @Operation(summary = "Create a category", description = "409 when you already have one of that name (any case).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CategoryResponse> create(AuthenticatedUser user, @Valid @RequestBody CategoryRequest request) {
-        CategoryResponse created = categories.create(user.id(), request);
+        CategoryResponse created = CategoryResponse.of(categories.create(user.id(), request));
         return ResponseEntity.created(URI.create("/categories/" + created.id())).body(created);
     }
 
@@ -51,7 +51,7 @@ class CategoryController {
             path = "/{id}",
             consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     CategoryResponse rename(AuthenticatedUser user, @PathVariable UUID id, @RequestBody JsonNode patch) {
-        return categories.rename(user.id(), id, patch);
+        return CategoryResponse.of(categories.rename(user.id(), id, patch));
     }
 
     @Operation(

@@ -1,5 +1,6 @@
 package com.financetracker.expenses.category;
 
+import com.financetracker.expenses.account.UserDataOwner;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,11 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+// a purge deletes the categories last: expenses refer to them
 @Repository
-class CategoryRepository {
+@Order(3)
+class CategoryRepository implements UserDataOwner {
+
+    private static final RowMapper<Category> CATEGORY =
+            (rs, n) -> new Category(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count"));
 
     private final JdbcClient jdbc;
 
@@ -19,29 +27,24 @@ class CategoryRepository {
         this.jdbc = jdbc;
     }
 
-    List<CategoryResponse> list(UUID userId) {
+    List<Category> list(UUID userId) {
         return jdbc.sql("""
                         select c.id, c.name, count(e.id) as expense_count
                           from categories c left join expenses e on e.category_id = c.id
                          where c.user_id = :user
                          group by c.id, c.name
                          order by lower(c.name)
-                        """)
-                .param("user", userId)
-                .query((rs, n) -> new CategoryResponse(
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count")))
-                .list();
+                        """).param("user", userId).query(CATEGORY).list();
     }
 
-    Optional<CategoryResponse> find(UUID userId, UUID id) {
+    Optional<Category> find(UUID userId, UUID id) {
         return jdbc.sql("""
                         select c.id, c.name, (select count(*) from expenses e where e.category_id = c.id) as expense_count
                           from categories c where c.user_id = :user and c.id = :id
                         """)
                 .param("user", userId)
                 .param("id", id)
-                .query((rs, n) -> new CategoryResponse(
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("expense_count")))
+                .query(CATEGORY)
                 .optional();
     }
 
@@ -71,17 +74,36 @@ class CategoryRepository {
                     .filter(entry -> !ids.containsKey(entry.getKey()))
                     .map(Map.Entry::getValue)
                     .toList();
-            jdbc.sql("""
-                            insert into categories (user_id, name)
-                            select :user, name from unnest(cast(:names as text[])) as name
-                            on conflict (user_id, lower(name)) do nothing
-                            """)
-                    .param("user", userId)
-                    .param("names", missing.toArray(String[]::new))
-                    .update();
+            insertMissing(userId, missing);
             ids.putAll(existing(userId, wanted));
         }
         return ids;
+    }
+
+    /** A new user starts with the default categories. */
+    @Override
+    public void open(UUID userId) {
+        insertMissing(userId, Category.DEFAULT_NAMES);
+    }
+
+    @Override
+    public Map<String, Integer> deleteAll(UUID userId) {
+        int deleted = jdbc.sql("delete from categories where user_id = :user")
+                .param("user", userId)
+                .update();
+        return Map.of("categories", deleted);
+    }
+
+    /** Inserts the named categories the user does not have yet, whatever their case. */
+    private void insertMissing(UUID userId, List<String> names) {
+        jdbc.sql("""
+                        insert into categories (user_id, name)
+                        select :user, name from unnest(cast(:names as text[])) as name
+                        on conflict (user_id, lower(name)) do nothing
+                        """)
+                .param("user", userId)
+                .param("names", names.toArray(String[]::new))
+                .update();
     }
 
     /**

@@ -35,32 +35,32 @@ public class CategoryService {
     }
 
     @Transactional
-    List<CategoryResponse> list(UUID userId) {
+    List<Category> list(UUID userId) {
         accounts.ensureOpen(userId);
         return categories.list(userId);
     }
 
     @Transactional
-    CategoryResponse create(UUID userId, CategoryRequest request) {
+    Category create(UUID userId, CategoryRequest request) {
         accounts.ensureOpen(userId);
         UUID id = categories
                 .insert(userId, request.name())
                 .orElseThrow(() -> new CategoryExistsException(request.name()));
-        return new CategoryResponse(id, request.name(), 0);
+        return new Category(id, request.name(), 0);
     }
 
     @Transactional
-    CategoryResponse rename(UUID userId, UUID id, JsonNode patch) {
+    Category rename(UUID userId, UUID id, JsonNode patch) {
         accounts.ensureOpen(userId);
         if (!categories.lock(userId, id)) {
             throw CategoryNotFoundException.forId(id);
         }
-        CategoryResponse current = categories.find(userId, id).orElseThrow(() -> CategoryNotFoundException.forId(id));
+        Category current = categories.find(userId, id).orElseThrow(() -> CategoryNotFoundException.forId(id));
         CategoryRequest renamed = mergePatch.apply(new CategoryRequest(current.name()), patch);
         if (!renamed.name().equals(current.name()) && !categories.rename(userId, id, renamed.name())) {
             throw new CategoryExistsException(renamed.name());
         }
-        return new CategoryResponse(id, renamed.name(), current.expenseCount());
+        return new Category(id, renamed.name(), current.expenseCount());
     }
 
     @Transactional

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The expense service's settings.
+ * The expense service's settings ({@code finance.expenses.*}). Each default is given here and only here.
  *
  * @param idempotencyKeyTtl how long the first answer to an {@code Idempotency-Key} is kept for replays
+ *     ({@code finance.expenses.idempotency-key-ttl}, 24 hours by default)
  */
 @Validated
 @ConfigurationProperties("finance.expenses")

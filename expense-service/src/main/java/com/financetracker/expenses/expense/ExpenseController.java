@@ -2,30 +2,23 @@ package com.financetracker.expenses.expense;
 
 import com.financetracker.platform.security.AuthenticatedUser;
 import com.financetracker.platform.web.MergePatch;
-import com.financetracker.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +32,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -50,10 +42,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/expenses")
 class ExpenseController {
 
-    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final String CSV_VALUE = "text/csv";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    // amounts are stored as numeric(17, 4); a bound far outside that overflowed the database's numeric encoding
-    private static final String AMOUNT_DIGITS = "must be a number with at most 13 digits before the point and 4 after";
 
     private final ExpenseService expenses;
 
@@ -132,6 +122,11 @@ class ExpenseController {
         return ResponseEntity.noContent().build();
     }
 
+    // GET /expenses has a handler per representation. Spring MVC picks the one whose type the Accept header prefers
+    // (quality first, then the more specific type); when both are equally acceptable (no Accept, or any type), the
+    // JSON one wins, as application/json sorts before text/csv. A header naming neither, or one that cannot be read,
+    // is a 406 problem. ListRepresentationTest pins the choice for each kind of header.
+
     @Operation(
             summary = "List your expenses",
             description = "A JSON array, newest date first by default; the next page is in the Link header and the"
@@ -143,61 +138,13 @@ class ExpenseController {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
                         array = @ArraySchema(schema = @Schema(implementation = ExpenseResponse.class))),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+                @Content(mediaType = CSV_VALUE, schema = @Schema(type = "string"))
             })
-    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    Object list(
-            AuthenticatedUser user,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @Parameter(description = "repeatable; category names, any case") @RequestParam(required = false) @Nullable
-                    List<@Size(max = 50) String> category,
-            @Parameter(description = "repeatable") @RequestParam(required = false) @Nullable
-                    List<@Size(max = 30) String> tag,
-            @RequestParam(required = false) @Size(min = 3, max = 3) @Nullable String currency,
-            @RequestParam(required = false) @Digits(integer = 13, fraction = 4, message = AMOUNT_DIGITS) @Nullable
-                    BigDecimal minAmount,
-            @RequestParam(required = false) @Digits(integer = 13, fraction = 4, message = AMOUNT_DIGITS) @Nullable
-                    BigDecimal maxAmount,
-            @Parameter(description = "text the description contains, any case")
-                    @RequestParam(required = false)
-                    @Size(max = 100)
-                    @Nullable
-                    String q,
-            @Parameter(description = "-date (default), date, -amount, amount or -createdAt")
-                    @RequestParam(defaultValue = "-date")
-                    String sort,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit,
-            @RequestParam(required = false) @Size(max = 500) @Nullable String cursor,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-            HttpServletRequest request,
-            HttpServletResponse servletResponse) {
-        ExpenseSort order = ExpenseSort.fromParameter(sort)
-                .orElseThrow(() -> ProblemException.invalidField(
-                        "sort", "must be one of -date, date, -amount, amount, -createdAt"));
-        ExpenseFilter.requireValidDates(from, to);
-        ExpenseFilter filter = new ExpenseFilter(
-                from,
-                to,
-                category == null ? List.of() : category,
-                tag == null ? List.of() : tag,
-                currency,
-                minAmount,
-                maxAmount,
-                q == null || q.isBlank() ? null : q.strip());
-        if (prefersCsv(accept)) {
-            StreamingResponseBody body = out -> {
-                try (ExpenseCsv.Writer csv = new ExpenseCsv.Writer(out)) {
-                    expenses.forEach(user.id(), filter, order, csv::write);
-                }
-            };
-            // returned bare: Spring streams a ResponseEntity's body only when the method declares
-            // ResponseEntity<StreamingResponseBody>, and this method also answers JSON
-            servletResponse.setContentType(new MediaType(CSV, StandardCharsets.UTF_8).toString());
-            servletResponse.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"");
-            return body;
-        }
-        ExpenseService.Page page = expenses.list(user.id(), filter, order, cursor, limit);
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<ExpenseResponse>> list(
+            AuthenticatedUser user, @ParameterObject @Valid ExpenseQuery query, HttpServletRequest request) {
+        ExpenseService.Page page =
+                expenses.list(user.id(), query.filter(), query.order(), query.cursor(), query.pageSize());
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()));
         if (page.nextCursor() != null) {
             String next = UriComponentsBuilder.fromPath(request.getRequestURI())
@@ -207,26 +154,28 @@ class ExpenseController {
                     .toUriString();
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return response.contentType(MediaType.APPLICATION_JSON).body(page.expenses());
+        return response.body(page.expenses().stream().map(ExpenseResponse::of).toList());
     }
 
-    /** Whether the client's most preferred acceptable type is CSV rather than JSON. */
-    static boolean prefersCsv(@Nullable String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = MediaType.parseMediaTypes(accept);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return accepted.stream()
-                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-                .filter(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(CSV))
-                .findFirst()
-                .map(type -> CSV.includes(type) && !type.isWildcardType())
-                .orElse(false);
+    @Operation(hidden = true)
+    @GetMapping(produces = CSV_VALUE)
+    ResponseEntity<StreamingResponseBody> export(AuthenticatedUser user, @Valid ExpenseQuery query) {
+        ExpenseFilter filter = query.filter();
+        ExpenseSort order = query.order();
+        StreamingResponseBody body = out -> {
+            try (ExpenseCsv.Writer csv = new ExpenseCsv.Writer(out)) {
+                expenses.forEach(user.id(), filter, order, expense -> csv.write(ExpenseResponse.of(expense)));
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.parseMediaType(CSV_VALUE), StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("expenses.csv")
+                                .build()
+                                .toString())
+                .body(body);
     }
 
     private static ResponseEntity<ExpenseResponse> updated(Expense expense) {

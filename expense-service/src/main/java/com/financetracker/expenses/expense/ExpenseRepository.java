@@ -1,5 +1,7 @@
 package com.financetracker.expenses.expense;
 
+import com.financetracker.expenses.account.UserDataOwner;
+import com.financetracker.platform.jdbc.AdvisoryLock;
 import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -16,14 +18,17 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+// a purge deletes the expenses before the categories they are in
 @Repository
-class ExpenseRepository {
+@Order(2)
+class ExpenseRepository implements UserDataOwner {
 
     private static final String COLUMNS = "e.id, e.user_id, e.amount, e.currency, c.name as category, e.description,"
             + " e.expense_date, e.tags, e.created_at, e.updated_at, e.version";
@@ -117,9 +122,11 @@ class ExpenseRepository {
 
     /** One page of the filtered list in the given order, starting after the cursor's row. */
     List<Expense> page(UUID userId, ExpenseFilter filter, ExpenseSort sort, @Nullable Cursor cursor, int limit) {
-        String sql = SELECT + " where " + filter.where() + (cursor == null ? "" : " and " + sort.after()) + " order by "
+        Where where = Where.of(userId, filter);
+        String sql = SELECT + " where " + where.sql() + (cursor == null ? "" : " and " + sort.after()) + " order by "
                 + sort.orderBy() + " limit :limit";
-        JdbcClient.StatementSpec statement = filter.bind(jdbc.sql(sql), userId).param("limit", limit);
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).params(where.params()).param("limit", limit);
         if (cursor != null) {
             statement.param("cursorValue", cursor.sortValue()).param("cursorId", cursor.id());
         }
@@ -137,24 +144,38 @@ class ExpenseRepository {
                     .query(Long.class)
                     .single();
         }
-        return filter.bind(jdbc.sql("select count(*) from expenses e where " + filter.where()), userId)
+        Where where = Where.of(userId, filter);
+        return jdbc.sql("select count(*) from expenses e where " + where.sql())
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
 
     /** Every expense of the filtered list in order, one at a time, fetched in chunks; call inside a transaction. */
     void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<Expense> consumer) {
-        String sql = SELECT + " where " + filter.where() + " order by " + sort.orderBy();
+        Where where = Where.of(userId, filter);
         RowCallbackHandler each = row -> consumer.accept(map(row, 0));
-        filter.bind(streaming.sql(sql), userId).query(each);
+        streaming
+                .sql(SELECT + " where " + where.sql() + " order by " + sort.orderBy())
+                .params(where.params())
+                .query(each);
+    }
+
+    @Override
+    public Map<String, Integer> deleteAll(UUID userId) {
+        int expenses = jdbc.sql("delete from expenses where user_id = :user")
+                .param("user", userId)
+                .update();
+        // the trigger has just counted the deletions down to zero
+        int counts = jdbc.sql("delete from expense_counts where user_id = :user")
+                .param("user", userId)
+                .update();
+        return Map.of("expenses", expenses, "expense_counts", counts);
     }
 
     /** Serializes imports of one user, so two concurrent imports of the same file cannot both add it. */
     void lockForImport(UUID userId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:user, 0))")
-                .param("user", userId.toString())
-                .query(Integer.class)
-                .single();
+        AdvisoryLock.EXPENSE_IMPORT.lock(jdbc, userId);
     }
 
     /** How many of the user's expenses have each of the fingerprints. */
@@ -218,6 +239,63 @@ class ExpenseRepository {
                 .param("tags", tags.toArray(String[]::new))
                 .param("fingerprints", fingerprints.toArray(byte[][]::new))
                 .update();
+    }
+
+    /**
+     * The condition (on {@code expenses e}) selecting the user's expenses a filter covers, and the values it binds:
+     * every value is a parameter, never part of the SQL.
+     */
+    private record Where(String sql, Map<String, Object> params) {
+
+        static Where of(UUID userId, ExpenseFilter filter) {
+            StringBuilder sql = new StringBuilder("e.user_id = :user");
+            Map<String, Object> params = new HashMap<>();
+            params.put("user", userId);
+            if (filter.from() != null) {
+                sql.append(" and e.expense_date >= :from");
+                params.put("from", filter.from());
+            }
+            if (filter.to() != null) {
+                sql.append(" and e.expense_date <= :to");
+                params.put("to", filter.to());
+            }
+            if (!filter.categories().isEmpty()) {
+                // lower-cased by the database, as category names are matched everywhere
+                sql.append(
+                        " and e.category_id in (select c.id from categories c where c.user_id = :user"
+                                + " and lower(c.name) in (select lower(name) from unnest(cast(:categories as text[])) as name))");
+                params.put(
+                        "categories",
+                        filter.categories().stream().map(String::strip).toArray(String[]::new));
+            }
+            if (!filter.tags().isEmpty()) {
+                sql.append(" and e.tags && cast(:tags as text[])");
+                params.put("tags", filter.tags().stream().map(String::strip).toArray(String[]::new));
+            }
+            if (filter.currency() != null) {
+                sql.append(" and e.currency = :currency");
+                params.put("currency", filter.currency().toUpperCase(Locale.ROOT));
+            }
+            if (filter.minAmount() != null) {
+                sql.append(" and e.amount >= :minAmount");
+                params.put("minAmount", filter.minAmount());
+            }
+            if (filter.maxAmount() != null) {
+                sql.append(" and e.amount <= :maxAmount");
+                params.put("maxAmount", filter.maxAmount());
+            }
+            if (filter.text() != null) {
+                sql.append(" and e.description ilike :text escape '\\'");
+                params.put(
+                        "text",
+                        "%"
+                                + filter.text()
+                                        .replace("\\", "\\\\")
+                                        .replace("%", "\\%")
+                                        .replace("_", "\\_") + "%");
+            }
+            return new Where(sql.toString(), params);
+        }
     }
 
     private static Expense map(ResultSet rs, int row) throws SQLException {

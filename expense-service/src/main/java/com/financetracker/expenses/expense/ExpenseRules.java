@@ -1,35 +1,43 @@
 package com.financetracker.expenses.expense;
 
-import com.financetracker.platform.validation.CurrencyCode;
+import com.financetracker.platform.validation.NoControlCharacters;
 import com.financetracker.platform.web.FieldProblem;
 import com.financetracker.platform.web.ProblemException;
-import java.time.Clock;
-import java.time.LocalDate;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules an expense must meet, checked all at once so a client learns of every problem in one answer. The same
- * rules apply to the API and to CSV import.
+ * Checks expenses against the rules their request declares (Bean Validation constraints on {@link ExpenseRequest}),
+ * all at once so a client learns of every problem in one answer. The same rules apply to the API and to CSV import.
+ * Each field reports one problem, the most basic it has, and fields are reported in a fixed order.
  */
 @Component
 public class ExpenseRules {
 
-    static final String DEFAULT_CURRENCY = "USD";
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
-    private static final String NOT_TEXT = "must not contain control characters";
+    /** The order problems are reported in. */
+    private static final List<String> FIELDS = List.of("currency", "amount", "category", "description", "date", "tags");
 
-    private final Clock clock;
+    /** Which problem a field that breaks several rules reports: the first of these it breaks, then any other. */
+    private static final List<Class<? extends Annotation>> PRECEDENCE =
+            List.of(NotNull.class, NotBlank.class, Size.class, NoControlCharacters.class);
 
-    ExpenseRules(Clock clock) {
-        this.clock = clock;
+    private final Validator validator;
+
+    ExpenseRules(Validator validator) {
+        this.validator = validator;
     }
 
     /** The outcome of checking a request: a draft, or the problems that prevent one. */
@@ -44,85 +52,85 @@ public class ExpenseRules {
         return checked.draft();
     }
 
+    /**
+     * Checks a request once its defaults are filled in.
+     *
+     * @param defaultCurrency the user's, for a request that names no currency
+     */
     public Checked check(ExpenseRequest request, @Nullable String defaultCurrency) {
-        List<FieldProblem> problems = new ArrayList<>();
-
-        String currency = request.currency() == null
-                ? (defaultCurrency == null ? DEFAULT_CURRENCY : defaultCurrency)
-                : request.currency().strip().toUpperCase(Locale.ROOT);
-        if (!CurrencyCode.Validator.isKnown(currency)) {
-            problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as USD or EUR"));
-        }
-
-        if (request.amount() == null) {
-            problems.add(new FieldProblem("amount", "is required"));
-        } else if (problems.isEmpty()) {
-            String amountProblem = Money.problem(request.amount(), currency);
-            if (amountProblem != null) {
-                problems.add(new FieldProblem("amount", amountProblem));
-            }
-        }
-
-        String category = request.category() == null ? null : request.category().strip();
-        if (category == null || category.isEmpty()) {
-            problems.add(new FieldProblem("category", "is required"));
-        } else if (category.length() > 50) {
-            problems.add(new FieldProblem("category", "must have at most 50 characters"));
-        } else if (CONTROL.matcher(category).find()) {
-            problems.add(new FieldProblem("category", NOT_TEXT));
-        }
-
-        String description =
-                request.description() == null ? null : request.description().strip();
-        if (description != null && description.isEmpty()) {
-            description = null;
-        }
-        if (description != null && description.length() > 500) {
-            problems.add(new FieldProblem("description", "must have at most 500 characters"));
-        } else if (description != null
-                && CONTROL_EXCEPT_LINE_BREAKS.matcher(description).find()) {
-            problems.add(new FieldProblem("description", NOT_TEXT));
-        }
-
-        LocalDate today = LocalDate.now(clock);
-        if (request.date() == null) {
-            problems.add(new FieldProblem("date", "is required"));
-        } else if (request.date().isBefore(EARLIEST)) {
-            problems.add(new FieldProblem("date", "must not be before 1900-01-01"));
-        } else if (request.date().isAfter(today.plusYears(1))) {
-            problems.add(new FieldProblem("date", "must not be more than a year ahead"));
-        }
-
-        List<String> tags = tags(request.tags(), problems);
-
+        ExpenseRequest normalized = request.normalized(defaultCurrency);
+        List<FieldProblem> problems = problems(validator.validate(normalized));
         if (!problems.isEmpty()) {
-            return new Checked(null, List.copyOf(problems));
+            return new Checked(null, problems);
         }
+        List<String> tags = normalized.tags() == null ? List.of() : normalized.tags();
         return new Checked(
-                new ExpenseDraft(request.amount(), currency, category, description, request.date(), tags), List.of());
+                new ExpenseDraft(
+                        normalized.amount(),
+                        normalized.currency(),
+                        normalized.category(),
+                        normalized.description(),
+                        normalized.date(),
+                        List.copyOf(new LinkedHashSet<>(tags))),
+                List.of());
     }
 
-    private static List<String> tags(@Nullable List<String> given, List<FieldProblem> problems) {
-        if (given == null) {
-            return List.of();
-        }
-        if (given.size() > 20) {
-            problems.add(new FieldProblem("tags", "must have at most 20 tags"));
-            return List.of();
-        }
-        LinkedHashSet<String> tags = new LinkedHashSet<>();
-        for (int i = 0; i < given.size(); i++) {
-            String tag = given.get(i) == null ? "" : given.get(i).strip();
-            if (tag.isEmpty() || tag.length() > 30) {
-                problems.add(new FieldProblem("tags[" + i + "]", "must have 1 to 30 characters"));
-            } else if (CONTROL.matcher(tag).find()) {
-                problems.add(new FieldProblem("tags[" + i + "]", NOT_TEXT));
-            } else if (tag.contains(ExpenseCsv.TAG_SEPARATOR)) {
-                problems.add(new FieldProblem("tags[" + i + "]", "must not contain ';' (it separates tags in CSV)"));
-            } else {
-                tags.add(tag);
+    /**
+     * One problem a field, in the order of {@link #FIELDS} (a list's elements by index, after the list); the elements
+     * of a list that is itself wrong (too long) are not reported.
+     */
+    private static List<FieldProblem> problems(Set<ConstraintViolation<ExpenseRequest>> violations) {
+        List<Violation> sorted = violations.stream()
+                .map(Violation::of)
+                .sorted(Comparator.comparingInt(Violation::fieldRank)
+                        .thenComparingInt(Violation::index)
+                        .thenComparingInt(Violation::precedence))
+                .toList();
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (Violation violation : sorted) {
+            if (!reported.contains(violation.property()) && reported.add(violation.field())) {
+                problems.add(new FieldProblem(violation.field(), violation.message()));
             }
         }
-        return List.copyOf(tags);
+        return problems;
+    }
+
+    /**
+     * A broken rule, on a property or on one element of a list property ({@code tags[2]}).
+     *
+     * @param index the element's index, -1 for the property itself
+     */
+    private record Violation(String property, int index, String message, Class<? extends Annotation> rule) {
+
+        static Violation of(ConstraintViolation<?> violation) {
+            String property = "";
+            int index = -1;
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.PROPERTY) {
+                    property = node.getName();
+                } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
+                    index = node.getIndex();
+                }
+            }
+            return new Violation(
+                    property,
+                    index,
+                    violation.getMessage(),
+                    violation.getConstraintDescriptor().getAnnotation().annotationType());
+        }
+
+        String field() {
+            return index < 0 ? property : property + "[" + index + "]";
+        }
+
+        int fieldRank() {
+            return FIELDS.indexOf(property);
+        }
+
+        int precedence() {
+            int rank = PRECEDENCE.indexOf(rule);
+            return rank < 0 ? PRECEDENCE.size() : rank;
+        }
     }
 }

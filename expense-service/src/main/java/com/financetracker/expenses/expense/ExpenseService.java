@@ -66,11 +66,14 @@ public class ExpenseService {
         this.clock = clock;
     }
 
-    /** A created expense, or the first answer to an earlier request with the same idempotency key. */
+    /**
+     * A created expense, or the first answer to an earlier request with the same idempotency key: a replay answers as
+     * the first request was answered, so the answer is kept as the client got it.
+     */
     record Created(ExpenseResponse expense, boolean replayed) {}
 
-    /** A page of a list and the cursor of the next page, if there is one. */
-    record Page(List<ExpenseResponse> expenses, @Nullable String nextCursor, long total) {}
+    /** A page of a list, the cursor of the next page if there is one, and how many expenses the whole list holds. */
+    record Page(List<Expense> expenses, @Nullable String nextCursor, long total) {}
 
     @Transactional
     Created create(AuthenticatedUser user, ExpenseRequest request, @Nullable String idempotencyKey) {
@@ -130,13 +133,13 @@ public class ExpenseService {
         String next = more
                 ? new Cursor(sort, sort.valueOf(page.getLast()), page.getLast().id()).encode()
                 : null;
-        return new Page(page.stream().map(ExpenseResponse::of).toList(), next, expenses.count(userId, filter));
+        return new Page(page, next, expenses.count(userId, filter));
     }
 
     /** Every expense the filter selects, in order, streamed from the database inside one read-only transaction. */
     @Transactional(readOnly = true)
-    public void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<ExpenseResponse> consumer) {
-        expenses.forEach(userId, filter, sort, expense -> consumer.accept(ExpenseResponse.of(expense)));
+    void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<Expense> consumer) {
+        expenses.forEach(userId, filter, sort, consumer);
     }
 
     /**

@@ -15,6 +15,11 @@ public enum ExpenseSort {
     AMOUNT_ASC("amount", "amount", false),
     CREATED_DESC("-createdAt", "created_at", true);
 
+    /** The values of the {@code sort} parameter, one for each order (a test keeps them in step). */
+    static final String PARAMETERS = "-date|date|-amount|amount|-createdAt";
+
+    static final String NOT_A_PARAMETER = "must be one of -date, date, -amount, amount, -createdAt";
+
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 

@@ -1,14 +1,19 @@
 package com.financetracker.expenses.expense;
 
+import com.financetracker.expenses.account.UserDataOwner;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+// a purge deletes the idempotency keys first, then the expenses, then their categories
 @Repository
-class IdempotencyRepository {
+@Order(1)
+class IdempotencyRepository implements UserDataOwner {
 
     record StoredAnswer(byte[] requestHash, String response) {}
 
@@ -55,6 +60,14 @@ class IdempotencyRepository {
                 .param("key", key)
                 .query((rs, n) -> new StoredAnswer(rs.getBytes("request_hash"), rs.getString("response")))
                 .optional();
+    }
+
+    @Override
+    public Map<String, Integer> deleteAll(UUID userId) {
+        int deleted = jdbc.sql("delete from idempotency_keys where user_id = :user")
+                .param("user", userId)
+                .update();
+        return Map.of("idempotency_keys", deleted);
     }
 
     int deleteCreatedBefore(Instant cutoff) {

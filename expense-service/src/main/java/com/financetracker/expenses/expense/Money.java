@@ -33,7 +33,7 @@ public final class Money {
             return "must be greater than 0";
         }
         if (amount.compareTo(MAX_AMOUNT) > 0) {
-            return "must not exceed 1000000000000";
+            return "must not exceed " + MAX_AMOUNT.toPlainString();
         }
         int digits = digits(currency);
         if (amount.stripTrailingZeros().scale() > digits) {

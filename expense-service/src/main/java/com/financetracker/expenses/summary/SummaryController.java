@@ -1,19 +1,15 @@
 package com.financetracker.expenses.summary;
 
-import com.financetracker.expenses.expense.ExpenseFilter;
 import com.financetracker.expenses.expense.Money;
 import com.financetracker.platform.security.AuthenticatedUser;
-import com.financetracker.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Expenses")
@@ -32,20 +28,12 @@ class SummaryController {
                     + " expense with several tags counts once under each.")
     @GetMapping("/expenses/summary")
     @Transactional(readOnly = true)
-    SummaryResponse summary(
-            AuthenticatedUser user,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(defaultValue = "category") String groupBy) {
-        SummaryGrouping grouping = SummaryGrouping.fromParameter(groupBy)
-                .orElseThrow(() ->
-                        ProblemException.invalidField("groupBy", "must be one of category, month, week, day, tag"));
-        ExpenseFilter.requireValidDates(from, to);
+    SummaryResponse summary(AuthenticatedUser user, @ParameterObject @Valid SummaryQuery query) {
         return new SummaryResponse(
-                from,
-                to,
-                summaries.totals(user.id(), from, to, grouping).stream()
-                        .map(row -> group(row))
+                query.from(),
+                query.to(),
+                summaries.totals(user.id(), query.from(), query.to(), query.grouping()).stream()
+                        .map(SummaryController::group)
                         .toList());
     }
 

@@ -14,6 +14,11 @@ enum SummaryGrouping {
     DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')"),
     TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket");
 
+    /** The values of the {@code groupBy} parameter, one for each grouping (a test keeps them in step). */
+    static final String PARAMETERS = "category|month|week|day|tag";
+
+    static final String NOT_A_PARAMETER = "must be one of category, month, week, day, tag";
+
     private final String parameter;
     private final String join;
     private final String bucket;
@@ -24,6 +29,10 @@ enum SummaryGrouping {
         this.join = join;
         this.bucket = bucket;
         this.key = key;
+    }
+
+    String parameter() {
+        return parameter;
     }
 
     static Optional<SummaryGrouping> fromParameter(String value) {

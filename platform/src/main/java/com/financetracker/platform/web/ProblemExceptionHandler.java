@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,12 +225,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
             HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // sorted: with a handler per type, Spring gathers the types in an order that changes from one start to another
         String offered = ex.getSupportedMediaTypes().isEmpty()
                 ? "application/json"
                 : ex.getSupportedMediaTypes().stream()
                         .map(Object::toString)
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse("");
+                        .sorted()
+                        .collect(Collectors.joining(", "));
         return problem(
                 ex,
                 ProblemType.NOT_ACCEPTABLE,
@@ -319,15 +321,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
      * request parameter bound to a record), what it should look like, never the converter's message.
      */
     private static FieldProblem fieldProblem(String field, MessageSourceResolvable error) {
-        if (error instanceof FieldError fieldError
-                && fieldError.isBindingFailure()
-                && fieldError.contains(TypeMismatchException.class)) {
+        if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
             return new FieldProblem(
                     field,
-                    "must be "
-                            + JsonInput.describe(fieldError
-                                    .unwrap(TypeMismatchException.class)
-                                    .getRequiredType()));
+                    fieldError.contains(TypeMismatchException.class)
+                            ? "must be "
+                                    + JsonInput.describe(fieldError
+                                            .unwrap(TypeMismatchException.class)
+                                            .getRequiredType())
+                            : "is invalid");
         }
         return new FieldProblem(
                 field, Optional.ofNullable(error.getDefaultMessage()).orElse("is invalid"));

@@ -3,8 +3,12 @@ package com.financetracker.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.PastOrPresent;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -51,6 +55,23 @@ class PlatformWebAutoConfigurationTest {
         runner.run(context -> assertThat(context.getBean(Clock.class)).isEqualTo(Clock.systemUTC()));
         runner.withBean(Clock.class, () -> fixed)
                 .run(context -> assertThat(context.getBean(Clock.class)).isSameAs(fixed));
+    }
+
+    record Appointment(@PastOrPresent LocalDate day) {}
+
+    @Test
+    void rulesAboutTodayReadTheServicesClock() {
+        Clock newYear2000 = Clock.fixed(Instant.parse("2000-01-01T00:00:00Z"), ZoneOffset.UTC);
+        runner.withBean(Clock.class, () -> newYear2000)
+                .run(context -> assertThat(
+                                context.getBean(Validator.class).validate(new Appointment(LocalDate.of(2000, 1, 2))))
+                        .extracting(ConstraintViolation::getMessage)
+                        .singleElement()
+                        .isNotNull());
+        runner.withBean(Clock.class, () -> newYear2000)
+                .run(context -> assertThat(
+                                context.getBean(Validator.class).validate(new Appointment(LocalDate.of(1999, 12, 31))))
+                        .isEmpty());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package com.financetracker.users.account;
 
 import com.financetracker.platform.validation.CurrencyCode;
+import com.financetracker.platform.validation.NoControlCharacters;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 final class AccountRequests {
 
     static final String PASSWORD_RULE = "must have 8 to 128 characters";
-    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
 
     private AccountRequests() {}
 
@@ -24,9 +23,7 @@ final class AccountRequests {
             @NotNull @Size(min = 8, max = 128, message = PASSWORD_RULE)
             String password,
 
-            @Nullable
-            @Size(min = 1, max = 100)
-            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Nullable @Size(min = 1, max = 100) @NoControlCharacters
             String displayName) {
 
         Register {
@@ -37,10 +34,7 @@ final class AccountRequests {
 
     /** The editable part of a profile; {@code PATCH /users/me} merges into it. */
     record UpdateProfile(
-            @NotBlank
-            @Size(max = 100)
-            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-            String displayName,
+            @NotBlank @Size(max = 100) @NoControlCharacters String displayName,
 
             @Nullable @CurrencyCode String defaultCurrency) {}
 

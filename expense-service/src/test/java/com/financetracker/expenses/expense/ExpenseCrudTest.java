@@ -1,7 +1,8 @@
-package com.financetracker.expenses;
+package com.financetracker.expenses.expense;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.financetracker.expenses.ExpenseServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
 import java.time.LocalDate;
