@@ -1,10 +1,13 @@
 -- One request shape for every benchmark, set through the environment:
---   METHOD (default GET), TOKEN (bearer token, optional), BODY (optional JSON; "{AMOUNT}" and "{DAY}" are replaced
+--   METHOD (default GET), TOKEN (bearer token, optional), COOKIE (a web session's cookie, optional), ACCEPT
+--   (optional), BODY (optional JSON; "{AMOUNT}" and "{DAY}" are replaced
 --   by a random amount and day so that creates are not all identical), CONTENT_TYPE (default application/json),
 --   RATE (optional: requests per second for the whole run; each connection waits between its requests so that the
 --   total stays at that rate, to measure latency below saturation), CONNECTIONS (wrk's -c, for that arithmetic).
 local method = os.getenv("METHOD") or "GET"
 local token = os.getenv("TOKEN")
+local cookie = os.getenv("COOKIE")
+local accept = os.getenv("ACCEPT")
 local body = os.getenv("BODY")
 local content_type = os.getenv("CONTENT_TYPE") or "application/json"
 local rate = tonumber(os.getenv("RATE") or "")
@@ -26,6 +29,12 @@ function request()
   local headers = {}
   if token then
     headers["Authorization"] = "Bearer " .. token
+  end
+  if cookie then
+    headers["Cookie"] = cookie
+  end
+  if accept then
+    headers["Accept"] = accept
   end
   local payload = nil
   if body then

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ public final class Benchmark {
     private static final int USAGE_DAYS = 30;
 
     private static final List<String> SERVICES =
-            List.of(Topology.USER_SERVICE, Topology.EXPENSE_SERVICE, Topology.ANALYTICS_SERVICE);
+            List.of(Topology.USER_SERVICE, Topology.EXPENSE_SERVICE, Topology.ANALYTICS_SERVICE, Topology.WEB_APP);
 
     private final Path home;
     private final Path work;
@@ -73,6 +75,12 @@ public final class Benchmark {
             return new Load(name, service, url, paced);
         }
     }
+
+    /**
+     * A page of the web app and the calls to the services it makes for one view: its cost is compared with theirs,
+     * measured the same way in the same run.
+     */
+    private record WebPage(Load page, List<Load> calls) {}
 
     /** What seeding left for the loads. */
     private record Seeded(
@@ -122,6 +130,9 @@ public final class Benchmark {
                 }
             }
             analyticsAlone(loads);
+            for (WebPage page : pages(stack, seeded)) {
+                measure(stack, page);
+            }
             recordingOverhead(stack, seeded);
         }
         Path table = report.write(home.resolve("bench/results"));
@@ -217,6 +228,86 @@ public final class Benchmark {
                                 "BODY",
                                 "{\"email\":\"%s\",\"password\":\"%s\"}"
                                         .formatted(seeded.loginEmail(), Seeder.PASSWORD))));
+    }
+
+    /**
+     * Home and the expenses page of the person with 100 000 expenses, in a session of the web app, each with the calls
+     * to the expense service it makes (the same queries, with the same token as the session holds).
+     */
+    private List<WebPage> pages(IsolatedStack stack, Seeded seeded) throws Exception {
+        String web = stack.url(Topology.WEB_APP);
+        Map<String, String> session =
+                Map.of("COOKIE", WebSession.logIn(web, seeded.historyEmail(), Seeder.PASSWORD), "ACCEPT", "text/html");
+        Map<String, String> history = bearer(seeder(stack).login(seeded.historyEmail(), Seeder.PASSWORD));
+        String expenses = stack.url(Topology.EXPENSE_SERVICE);
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        String thisMonth = "from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        Load home = new Load("Page /", Topology.WEB_APP, web + "/", session);
+        Load list = new Load("Page /expenses", Topology.WEB_APP, web + "/expenses", session);
+        Load categories = new Load("GET /categories", Topology.EXPENSE_SERVICE, expenses + "/categories", history);
+        return List.of(
+                new WebPage(
+                        home,
+                        List.of(
+                                new Load(
+                                        "summary by month",
+                                        Topology.EXPENSE_SERVICE,
+                                        expenses + "/expenses/summary?groupBy=month&from="
+                                                + month.minusMonths(1).atDay(1) + "&to=" + month.atEndOfMonth(),
+                                        history),
+                                new Load(
+                                        "summary by category",
+                                        Topology.EXPENSE_SERVICE,
+                                        expenses + "/expenses/summary?groupBy=category&" + thisMonth,
+                                        history),
+                                new Load(
+                                        "summary by day",
+                                        Topology.EXPENSE_SERVICE,
+                                        expenses + "/expenses/summary?groupBy=day&" + thisMonth,
+                                        history),
+                                new Load(
+                                        "latest expenses",
+                                        Topology.EXPENSE_SERVICE,
+                                        expenses + "/expenses?sort=-createdAt&limit=8",
+                                        history),
+                                categories)),
+                new WebPage(
+                        list,
+                        List.of(
+                                new Load(
+                                        "first 50 expenses",
+                                        Topology.EXPENSE_SERVICE,
+                                        expenses + "/expenses?limit=50",
+                                        history),
+                                categories)));
+    }
+
+    /**
+     * A page at full speed and at half that rate, and each call behind it at full speed: the calls' ceiling is the rate
+     * at which one view's worth of them can be answered, one after the other, so the page's ratio to it says what the
+     * web app adds.
+     */
+    private void measure(IsolatedStack stack, WebPage page) throws Exception {
+        Load load = page.page();
+        say("Loading %s with %d connections", load.name(), connections);
+        wrk.run(load.url(), load.request(), connections, warmup);
+        Wrk.Result peak;
+        try (ProcessStats.PeakSampler sampler = new ProcessStats.PeakSampler(stack.pid(Topology.WEB_APP))) {
+            peak = wrk.run(load.url(), load.request(), connections, duration);
+            report.loadMemory(Topology.WEB_APP, sampler.peakMb());
+        }
+        report.endpoint(load.name(), peak);
+        say("  %.0f requests/s, p50 %.2f ms, p99 %.2f ms", peak.requestsPerSecond(), peak.p50Ms(), peak.p99Ms());
+        double secondsPerView = 0;
+        for (Load call : page.calls()) {
+            wrk.run(call.url(), call.request(), connections, warmup);
+            Wrk.Result result = wrk.run(call.url(), call.request(), connections, duration);
+            secondsPerView += 1 / result.requestsPerSecond();
+            say("  behind it, %s: %.0f requests/s", call.name(), result.requestsPerSecond());
+        }
+        report.ceiling(load.name(), 1 / secondsPerView);
+        say("  the calls behind one view: %.0f views/s", 1 / secondsPerView);
+        halfRate(load, peak);
     }
 
     /** Each endpoint at full speed, with the resident memory of its service sampled meanwhile. */

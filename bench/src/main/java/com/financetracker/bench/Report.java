@@ -67,8 +67,10 @@ final class Report {
         services.computeIfAbsent(service, n -> new Service()).rssIdleMb = mb;
     }
 
+    /** The resident memory of a service under load: the most seen over all its loads. */
     void loadMemory(String service, double mb) {
-        services.computeIfAbsent(service, n -> new Service()).rssLoadMb = mb;
+        Service measured = services.computeIfAbsent(service, n -> new Service());
+        measured.rssLoadMb = Double.isNaN(measured.rssLoadMb) ? mb : Math.max(measured.rssLoadMb, mb);
     }
 
     /** The throughput of the same endpoint, and the service's CPU time per request, with usage recording on and off. */
