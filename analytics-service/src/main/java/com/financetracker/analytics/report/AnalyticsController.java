@@ -1,8 +1,8 @@
 package com.financetracker.analytics.report;
 
+import com.financetracker.platform.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +33,7 @@ class AnalyticsController {
                     + " answers.")
     @GetMapping
     AnalyticsResponse analytics(
-            @ParameterObject @Valid Window window,
+            @ParameterObject @QueryParameters Window window,
             @RequestParam(required = false) @Size(max = 100) @Nullable String service) {
         return statistics.summarize(window.start(clock), window.end(clock), service);
     }
@@ -45,7 +45,7 @@ class AnalyticsController {
                     + " (1m, 15m, 1h or 1d) and may be given like 5m, 1h or 1d.")
     @GetMapping("/timeseries")
     List<AnalyticsResponse.Point> timeseries(
-            @ParameterObject @Valid Window window,
+            @ParameterObject @QueryParameters Window window,
             @RequestParam(required = false) @Size(max = 100) @Nullable String service,
             @RequestParam(required = false) @Size(max = 10) @Nullable String method,
             @RequestParam(required = false) @Size(max = 500) @Nullable String route) {

@@ -2,6 +2,7 @@ package com.financetracker.expenses.expense;
 
 import com.financetracker.platform.security.AuthenticatedUser;
 import com.financetracker.platform.web.MergePatch;
+import com.financetracker.platform.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -142,7 +142,7 @@ class ExpenseController {
             })
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<ExpenseResponse>> list(
-            AuthenticatedUser user, @ParameterObject @Valid ExpenseQuery query, HttpServletRequest request) {
+            AuthenticatedUser user, @ParameterObject @QueryParameters ExpenseQuery query, HttpServletRequest request) {
         ExpenseService.Page page =
                 expenses.list(user.id(), query.filter(), query.order(), query.cursor(), query.pageSize());
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()));
@@ -159,7 +159,7 @@ class ExpenseController {
 
     @Operation(hidden = true)
     @GetMapping(produces = CSV_VALUE)
-    ResponseEntity<StreamingResponseBody> export(AuthenticatedUser user, @Valid ExpenseQuery query) {
+    ResponseEntity<StreamingResponseBody> export(AuthenticatedUser user, @QueryParameters ExpenseQuery query) {
         ExpenseFilter filter = query.filter();
         ExpenseSort order = query.order();
         StreamingResponseBody body = out -> {

@@ -2,9 +2,9 @@ package com.financetracker.expenses.summary;
 
 import com.financetracker.expenses.expense.Money;
 import com.financetracker.platform.security.AuthenticatedUser;
+import com.financetracker.platform.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.springdoc.core.annotations.ParameterObject;
@@ -28,7 +28,7 @@ class SummaryController {
                     + " expense with several tags counts once under each.")
     @GetMapping("/expenses/summary")
     @Transactional(readOnly = true)
-    SummaryResponse summary(AuthenticatedUser user, @ParameterObject @Valid SummaryQuery query) {
+    SummaryResponse summary(AuthenticatedUser user, @ParameterObject @QueryParameters SummaryQuery query) {
         return new SummaryResponse(
                 query.from(),
                 query.to(),

@@ -9,7 +9,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,8 +30,11 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +74,19 @@ public class PlatformWebAutoConfiguration {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addConverter(String.class, Duration.class, DurationStyle::detectAndParse);
+            }
+        };
+    }
+
+    /** Request parameters bound to records ({@link QueryParameters}) with the MVC conversions and validator. */
+    @Bean
+    WebMvcConfigurer queryParameters(
+            @Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
+            @Qualifier("mvcValidator") ObjectProvider<SmartValidator> validator) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new QueryParametersResolver(conversions::getObject, validator::getObject));
             }
         };
     }

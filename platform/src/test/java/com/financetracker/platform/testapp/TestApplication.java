@@ -3,6 +3,7 @@ package com.financetracker.platform.testapp;
 import com.financetracker.platform.security.AuthenticatedUser;
 import com.financetracker.platform.security.EndpointAccessRules;
 import com.financetracker.platform.security.Roles;
+import com.financetracker.platform.web.QueryParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,8 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +52,16 @@ public class TestApplication {
             List<@Size(max = 3) String> tags,
             LocalDate date) {}
 
+    /** Query parameters bound by {@link QueryParameters}: converted, then validated. */
+    record Search(
+            @Size(max = 5) @Nullable String text,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+            LocalDate from,
+
+            @Nullable List<UUID> ids,
+            @Min(1) @Nullable Integer limit) {}
+
     @RestController
     static class TestController {
 
@@ -65,6 +78,11 @@ public class TestApplication {
         @GetMapping("/items")
         Map<String, Object> items(@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
             return Map.of("limit", limit);
+        }
+
+        @GetMapping("/search")
+        Search search(@QueryParameters Search search) {
+            return search;
         }
 
         @GetMapping("/admin/report")
