@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** The total of an unfiltered list comes from the counts the database keeps; it must always be the real count. */
+/**
+ * The total of an unfiltered list and each category's number of expenses come from the counts the database keeps;
+ * they must always be the real counts.
+ */
 class ExpenseCountTest extends ExpenseServiceTest {
 
     @Test
@@ -83,6 +86,76 @@ class ExpenseCountTest extends ExpenseServiceTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(7);
+        assertThat(database.sql("select sum(expenses) from category_counts where category_id = :category")
+                        .param("category", category)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void eachCategorysCountFollowsCreatesEditsMovesImportsAndDeletes() throws Exception {
+        String lunch =
+                created(token, expense("1", "Food", "2026-01-01")).path("id").asString();
+        String taxi = created(token, expense("2", "Transport", "2026-01-02"))
+                .path("id")
+                .asString();
+        created(token, expense("3", "Food", "2026-01-03"));
+        api.post("/expenses/import")
+                .bearer(token)
+                .body("text/csv", "date,amount,category\n2026-02-01,1,Pets\n2026-02-02,2,Food\n")
+                .send();
+        // an edit that keeps the category, one that moves the expense, and a delete
+        api.patch("/expenses/" + lunch)
+                .bearer(token)
+                .body("application/merge-patch+json", "{\"amount\":\"5\"}")
+                .send();
+        api.patch("/expenses/" + taxi)
+                .bearer(token)
+                .body("application/merge-patch+json", "{\"category\":\"Pets\"}")
+                .send();
+        api.delete("/expenses/" + lunch).bearer(token).send();
+        // a category deleted with its expenses moved to another
+        String pets = categoryId("Pets");
+        ApiResponse moved = api.delete("/categories/" + pets + "?reassignTo=" + categoryId("Food"))
+                .bearer(token)
+                .send();
+        assertThat(moved.status()).as(moved.body()).isEqualTo(204);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 20; i++) {
+                String body = expense(Integer.toString(i + 1), i % 2 == 0 ? "Food" : "Health", "2026-03-01");
+                statuses.add(pool.submit(() -> create(token, body).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        }
+
+        ApiResponse categories = api.get("/categories").bearer(token).send();
+        assertThat(categories.status()).isEqualTo(200);
+        for (var category : categories.json()) {
+            assertThat(category.path("expenseCount").asLong())
+                    .as(category.path("name").asString())
+                    .isEqualTo(countedByScanIn(category.path("id").asString()));
+        }
+        assertThat(countedByScanIn(categoryId("Food"))).isEqualTo(14);
+    }
+
+    private String categoryId(String name) {
+        for (var category : api.get("/categories").bearer(token).send().json()) {
+            if (category.path("name").asString().equals(name)) {
+                return category.path("id").asString();
+            }
+        }
+        throw new AssertionError("no category " + name);
+    }
+
+    private long countedByScanIn(String category) {
+        return jdbc.sql("select count(*) from expenses where category_id = cast(:category as uuid)")
+                .param("category", category)
+                .query(Long.class)
+                .single();
     }
 
     private String total(String token) {
