@@ -1,0 +1,56 @@
+package com.financetracker.web.view;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import gg.jte.springframework.boot.autoconfigure.JteProperties;
+import gg.jte.springframework.boot.autoconfigure.JteView;
+import gg.jte.springframework.boot.autoconfigure.JteViewResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.view.AbstractUrlBasedView;
+
+/**
+ * Resolves the pages' templates as jte's own resolver does, but each page is rendered into one UTF-8 buffer and
+ * written to the response at once, with its length. Written straight to the response, a page's thousands of small
+ * writes each went through the session's and Spring Security's response wrappers: a fifth of the web app's CPU
+ * under load.
+ */
+@Component
+public class PageViewResolver extends JteViewResolver {
+
+    private final TemplateEngine templateEngine;
+
+    PageViewResolver(TemplateEngine templateEngine, JteProperties properties) {
+        super(templateEngine, properties);
+        this.templateEngine = templateEngine;
+    }
+
+    @Override
+    protected AbstractUrlBasedView instantiateView() {
+        return new BufferedView(templateEngine);
+    }
+
+    /** A jte page rendered into memory, then sent whole. */
+    static final class BufferedView extends JteView {
+
+        private final TemplateEngine templateEngine;
+
+        BufferedView(TemplateEngine templateEngine) {
+            super(templateEngine);
+            this.templateEngine = templateEngine;
+        }
+
+        @Override
+        protected void renderMergedTemplateModel(
+                Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+            Utf8ByteOutput output = new Utf8ByteOutput();
+            templateEngine.render(getUrl(), model, output);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setContentLength(output.getContentLength());
+            output.writeTo(response.getOutputStream());
+        }
+    }
+}
