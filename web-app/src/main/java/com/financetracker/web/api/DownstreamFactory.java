@@ -25,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Makes the {@link Downstream} of each service: one HTTP client (Apache HttpClient: kept-alive connections in a pool,
  * the configured timeouts, no redirects) and a JSON reader that ignores fields it does not know, so a service can add
  * fields to its answers without breaking the pages. The client does its blocking I/O on the calling request's virtual
- * thread; the JDK's client handed every call to its selector thread and back, which cost a page more CPU than the
- * calls behind it.
+ * thread, where the JDK's client handed every call to its selector thread and back.
  */
 @Component
 public class DownstreamFactory implements AutoCloseable {

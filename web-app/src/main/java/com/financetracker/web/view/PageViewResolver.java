@@ -14,9 +14,8 @@ import org.springframework.web.servlet.view.AbstractUrlBasedView;
 
 /**
  * Resolves the pages' templates as jte's own resolver does, but each page is rendered into memory, encoded once and
- * written to the response in one piece, with its length. Written straight to the response, a page's thousands of small
- * writes each went through the session's and Spring Security's response wrappers: a fifth of the web app's CPU
- * under load.
+ * written to the response in one piece, with its length. Written straight to the response, each of a page's thousands
+ * of small writes went through the session's and Spring Security's response wrappers, which count what was written.
  */
 @Component
 public class PageViewResolver extends JteViewResolver {
