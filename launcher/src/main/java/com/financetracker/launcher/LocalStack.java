@@ -125,7 +125,7 @@ final class LocalStack {
         if (cache.isCurrent()) {
             return;
         }
-        console.step("Preparing the start-up cache of " + spec.name() + " (once per build, about 20 s)");
+        console.step("Preparing the start-up cache of " + spec.name() + " (once per build, about 30 s)");
         Instant began = Instant.now();
         try {
             cache.train(environment, settings.logs().resolve(spec.name() + ".log"), process -> training = process);
