@@ -1,6 +1,7 @@
 package com.financetracker.platform.web;
 
 import com.financetracker.platform.config.PlatformProperties;
+import com.financetracker.platform.security.AuthenticatedUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -10,6 +11,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,6 +34,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.validation.SmartValidator;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -86,7 +89,9 @@ public class PlatformWebAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new QueryParametersResolver(conversions::getObject, validator::getObject));
+                // looked up at the first request, once: they are made by the MVC configuration this resolver joins
+                resolvers.add(new QueryParametersResolver(
+                        SingletonSupplier.of(conversions::getObject), SingletonSupplier.of(validator::getObject)));
             }
         };
     }
@@ -142,10 +147,17 @@ public class PlatformWebAutoConfiguration {
         return registration;
     }
 
-    /** Describes the service in its OpenAPI document, with the bearer token every protected endpoint needs. */
+    /**
+     * Describes the service in its OpenAPI document, with the bearer token every protected endpoint needs. The caller
+     * ({@link AuthenticatedUser}) comes from that token: it is no request parameter, and the document does not list it.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(OpenAPI.class)
+    @ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
     static class ApiDescriptionConfiguration {
+
+        static {
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+        }
 
         @Bean
         @ConditionalOnMissingBean

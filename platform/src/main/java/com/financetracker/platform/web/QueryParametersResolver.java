@@ -34,7 +34,7 @@ final class QueryParametersResolver implements HandlerMethodArgumentResolver {
     private final Supplier<SmartValidator> validator;
     private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
 
-    /** Both are looked up at the first request: they are made by the same MVC configuration this resolver joins. */
+    /** Both are given as suppliers: they are made by the same MVC configuration this resolver joins. */
     QueryParametersResolver(Supplier<ConversionService> conversions, Supplier<SmartValidator> validator) {
         this.conversions = conversions;
         this.validator = validator;
