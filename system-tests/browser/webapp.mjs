@@ -1,7 +1,7 @@
 // Drives the web app in a real browser (Debian's Chromium through playwright-core) as a person would, three times: on
 // a desktop screen, on a 375 px wide phone and in dark mode. Each run signs up a new person and goes through the whole
-// journey: quick add, totals and chart, filter, edit, delete and undo, CSV import with a bad line, export, default
-// currency, password change, log out and in, account deletion. axe-core checks every page (serious or critical
+// journey: quick add, totals and chart, filter, edit, delete and undo, categories, CSV import with a bad line, export,
+// default currency, password change, log out and in, account deletion. axe-core checks every page (serious or critical
 // violations fail) and a screenshot of every page is kept. Prints one line per check; exits non-zero on the first
 // failure.
 //
@@ -174,6 +174,19 @@ async function journey(run) {
   await page.locator("#expense-list .expense:not(.deleted)", { hasText: "Coffee" }).waitFor();
   await page.reload();
   check((await page.textContent("#expense-count")).includes("3 expenses"), `${run.label}: undo restores the deleted expense`);
+
+  // categories: each says how many expenses it has; a new one is added, then deleted again
+  await page.getByRole("link", { name: "Categories", exact: true }).click();
+  const named = (name) => page.locator(".categories-list li", { has: page.locator("strong", { hasText: new RegExp(`^${name}$`) }) });
+  check((await named("Food").textContent()).includes("2 expenses"), `${run.label}: Food counts its 2 expenses`);
+  await page.locator("#new-category").fill("Pets");
+  await page.getByRole("button", { name: "Add category" }).click();
+  await named("Pets").waitFor();
+  check((await named("Pets").textContent()).includes("0 expenses"), `${run.label}: a new category has 0 expenses`);
+  await audit(page, run, "categories");
+  await page.getByRole("button", { name: "Delete Pets" }).click();
+  await named("Pets").waitFor({ state: "detached" });
+  check((await named("Pets").count()) === 0, `${run.label}: the deleted category is gone from the list`);
 
   // import a CSV file with one bad line: the dry run tells, the confirmation imports
   await page.getByRole("link", { name: "Import" }).click();
