@@ -1,0 +1,4 @@
+@NullMarked
+package com.financetracker.insights;
+
+import org.jspecify.annotations.NullMarked;
