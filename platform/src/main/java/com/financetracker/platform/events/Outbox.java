@@ -2,6 +2,7 @@ package com.financetracker.platform.events;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,14 +42,40 @@ public class Outbox {
         return publish(UUID.randomUUID(), type, key, payload);
     }
 
+    /**
+     * Adds one event per payload, in the order given, with one statement: for the many events a bulk change causes
+     * (an import's created expenses).
+     *
+     * @param key what each event is about, as in {@link #publish(EventType, String, Object)}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <P> void publishAll(EventType<P> type, Function<P, String> key, List<P> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        List<String> destinations = destinations(type);
+        jdbc.sql("""
+                        insert into platform.outbox (event_id, event_type, event_key, payload, destination)
+                        select gen_random_uuid(), :type, event.key, cast(event.payload as jsonb), destination
+                          from unnest(cast(:keys as text[]), cast(:payloads as text[])) with ordinality
+                                   as event (key, payload, position)
+                         cross join unnest(cast(:destinations as text[])) as destination
+                         order by event.position
+                        """)
+                .param("type", type.name())
+                .param("keys", payloads.stream().map(key).toArray(String[]::new))
+                .param(
+                        "payloads",
+                        payloads.stream().map(json::writeValueAsString).toArray(String[]::new))
+                .param("destinations", destinations.toArray(String[]::new))
+                .update();
+        wakeRelayAfterCommit();
+    }
+
     /** Adds an event whose id the caller chose, for payloads that carry their own id (such as usage reports). */
     @Transactional(propagation = Propagation.MANDATORY)
     public <P> UUID publish(UUID id, EventType<P> type, String key, P payload) {
-        List<String> destinations = transport.destinations(type);
-        if (destinations.isEmpty()) {
-            throw new IllegalStateException(
-                    "Events of type " + type.name() + " have nowhere to go: " + transport.howToRoute(type.name()));
-        }
+        List<String> destinations = destinations(type);
         jdbc.sql("""
                         insert into platform.outbox (event_id, event_type, event_key, payload, destination)
                         select :id, :type, :key, cast(:payload as jsonb), destination
@@ -60,12 +87,25 @@ public class Outbox {
                 .param("payload", json.writeValueAsString(payload))
                 .param("destinations", destinations.toArray(String[]::new))
                 .update();
+        wakeRelayAfterCommit();
+        return id;
+    }
+
+    private List<String> destinations(EventType<?> type) {
+        List<String> destinations = transport.destinations(type);
+        if (destinations.isEmpty()) {
+            throw new IllegalStateException(
+                    "Events of type " + type.name() + " have nowhere to go: " + transport.howToRoute(type.name()));
+        }
+        return destinations;
+    }
+
+    private void wakeRelayAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 afterCommit.run();
             }
         });
-        return id;
     }
 }

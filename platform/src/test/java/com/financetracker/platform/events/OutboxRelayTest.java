@@ -62,6 +62,24 @@ class OutboxRelayTest {
     }
 
     @Test
+    void eventsPublishedTogetherAreDeliveredInTheirOrder() {
+        String key = "bulk-" + System.nanoTime();
+        List<TestHappened> payloads = List.of(new TestHappened("1"), new TestHappened("2"), new TestHappened("3"));
+
+        transactions.executeWithoutResult(status -> outbox.publishAll(TestHappened.TYPE, payload -> key, payloads));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> transport.valuesFor(key).size() == 3);
+        assertThat(transport.valuesFor(key)).containsExactly("1", "2", "3");
+        assertThat(transport.delivered.stream()
+                        .filter(event -> event.key().equals(key))
+                        .map(EventEnvelope::id)
+                        .distinct())
+                .as("each event has an id of its own")
+                .hasSize(3);
+    }
+
+    @Test
     void rolledBackEventsAreNeverDelivered() {
         String key = "rollback-" + System.nanoTime();
 
