@@ -37,6 +37,10 @@ public final class FakeServices {
     public final Fake users = new Fake("users");
     public final Fake expenses = new Fake("expenses");
     public final Fake analytics = new Fake("analytics");
+    public final Fake insights = new Fake("insights");
+
+    /** The fake insights service's suggestion for descriptions containing each word (lower case), with confidence. */
+    public final Map<String, Map.Entry<String, Double>> suggestionsByWord = new ConcurrentHashMap<>();
 
     /** Refresh calls received, successful or not. */
     public final AtomicInteger refreshCalls = new AtomicInteger();
@@ -60,12 +64,15 @@ public final class FakeServices {
         users.handle(this::users);
         expenses.handle(this::expenses);
         analytics.handle(this::analytics);
+        insights.handle(this::insights);
     }
 
     public void resetFailures() {
         users.mode = Mode.UP;
         expenses.mode = Mode.UP;
         analytics.mode = Mode.UP;
+        insights.mode = Mode.UP;
+        suggestionsByWord.clear();
         throttleSeconds = null;
         refreshDelayMillis = 0;
         accessTtlSeconds = 900;
@@ -96,6 +103,7 @@ public final class FakeServices {
         users.server.stop(0);
         expenses.server.stop(0);
         analytics.server.stop(0);
+        insights.server.stop(0);
     }
 
     // --- user service ---------------------------------------------------------------------------------------------
@@ -588,6 +596,40 @@ public final class FakeServices {
         json(http, 200, Map.of("totals", Map.of("requests", 1234, "errors", 5, "services", 4), "endpoints", List.of()));
     }
 
+    // --- insights service -----------------------------------------------------------------------------------------
+
+    private void insights(HttpExchange http) throws IOException {
+        Account me = authenticate(http);
+        if (me == null) {
+            return;
+        }
+        String path = http.getRequestURI().getPath();
+        String method = http.getRequestMethod();
+        if (method.equals("POST") && path.equals("/insights/category-suggestions")) {
+            String description = body(http).path("description").asString("").toLowerCase();
+            List<Map<String, Object>> suggestions = suggestionsByWord.entrySet().stream()
+                    .filter(word -> description.contains(word.getKey()))
+                    .map(word -> Map.<String, Object>of(
+                            "category", word.getValue().getKey(),
+                            "confidence", word.getValue().getValue(),
+                            "because", List.of(word.getKey())))
+                    .toList();
+            json(http, 200, Map.of("suggestions", suggestions, "modelVersion", 1));
+        } else if (method.equals("GET") && path.equals("/insights/alerts")) {
+            json(http, 200, List.copyOf(me.alerts.values()));
+        } else if (method.equals("POST") && path.startsWith("/insights/alerts/") && path.endsWith("/dismiss")) {
+            String id = path.substring("/insights/alerts/".length(), path.length() - "/dismiss".length());
+            if (me.alerts.remove(id) == null) {
+                problem(http, 404, "not-found", "No such alert", List.of());
+            } else {
+                http.sendResponseHeaders(204, -1);
+                http.close();
+            }
+        } else {
+            problem(http, 404, "not-found", "No such endpoint", List.of());
+        }
+    }
+
     // --- plumbing -------------------------------------------------------------------------------------------------
 
     private Account authenticate(HttpExchange http) throws IOException {
@@ -725,6 +767,9 @@ public final class FakeServices {
         public volatile List<String> roles = new ArrayList<>(List.of("USER"));
         public final Map<String, ObjectNode> expenses = new ConcurrentHashMap<>();
         public final Map<String, String> categories = new ConcurrentHashMap<>();
+        /** The fake insights service's alerts for this person, by id. */
+        public final Map<String, Map<String, Object>> alerts = new ConcurrentHashMap<>();
+
         final Map<String, ObjectNode> byKey = new ConcurrentHashMap<>();
 
         Account(UUID id, String email, String password) {

@@ -39,6 +39,7 @@ public abstract class WebAppTest {
         registry.add("finance.webapp.users-url", SERVICES.users::url);
         registry.add("finance.webapp.expenses-url", SERVICES.expenses::url);
         registry.add("finance.webapp.analytics-url", SERVICES.analytics::url);
+        registry.add("finance.webapp.insights-url", SERVICES.insights::url);
         registry.add("finance.usage.enabled", () -> "false");
     }
 

@@ -4,6 +4,7 @@ import com.financetracker.web.api.ApiProblemException;
 import com.financetracker.web.api.Profile;
 import com.financetracker.web.api.UsersApi;
 import com.financetracker.web.session.Callers;
+import com.financetracker.web.session.Preferences;
 import com.financetracker.web.session.SessionTokens;
 import com.financetracker.web.session.SignIn;
 import com.financetracker.web.session.SignedInUser;
@@ -11,6 +12,7 @@ import com.financetracker.web.view.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,12 +22,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The person's settings: name and default currency, password, and deleting the account. */
+/** The person's settings: name and default currency, password, suggested categories, and deleting the account. */
 @Controller
 class SettingsController {
 
     private static final Map<String, String> PROFILE_FIELDS =
             Map.of("displayName", "Name", "defaultCurrency", "Default currency");
+    /** The confidences, in percent, quick add may fill in a suggested category from; 101 means never. */
+    static final List<String> SUGGESTION_THRESHOLDS = List.of("50", "60", "70", "80", "90", "101");
+
     private static final Map<String, String> PASSWORD_FIELDS =
             Map.of("currentPassword", "Current password", "newPassword", "New password");
 
@@ -33,12 +38,14 @@ class SettingsController {
     private final Callers callers;
     private final SignIn signIn;
     private final SessionTokens tokens;
+    private final Preferences preferences;
 
-    SettingsController(UsersApi users, Callers callers, SignIn signIn, SessionTokens tokens) {
+    SettingsController(UsersApi users, Callers callers, SignIn signIn, SessionTokens tokens, Preferences preferences) {
         this.users = users;
         this.callers = callers;
         this.signIn = signIn;
         this.tokens = tokens;
+        this.preferences = preferences;
     }
 
     @GetMapping("/settings")
@@ -119,6 +126,28 @@ class SettingsController {
                 FormErrors.none());
     }
 
+    /** From which confidence quick add fills in the suggested category ({@link Preferences#NEVER}: never). */
+    @PostMapping("/settings/suggestions")
+    String suggestions(@RequestParam(defaultValue = "") String threshold, HttpServletResponse response, Model model) {
+        SignedInUser user = Callers.signedIn();
+        Integer percent = SUGGESTION_THRESHOLDS.contains(threshold) ? Integer.valueOf(threshold) : null;
+        if (percent == null) {
+            response.setStatus(400);
+            model.addAttribute(
+                    "suggestionErrors", FormErrors.field("threshold", "Choose one of the listed confidences."));
+            return render(
+                    model,
+                    user.displayName(),
+                    user.defaultCurrency() == null ? "" : user.defaultCurrency(),
+                    null,
+                    FormErrors.none(),
+                    FormErrors.none(),
+                    FormErrors.none());
+        }
+        preferences.setSuggestionThreshold(user.userId(), percent);
+        return "redirect:/settings?saved=suggestions";
+    }
+
     /** Deletes the account with everything it holds; the person lands on the login page, logged out. */
     @PostMapping("/settings/delete")
     String delete(
@@ -168,6 +197,12 @@ class SettingsController {
         model.addAttribute("profileErrors", profileErrors);
         model.addAttribute("passwordErrors", passwordErrors);
         model.addAttribute("deleteErrors", deleteErrors);
+        model.addAttribute(
+                "suggestionThreshold",
+                preferences.suggestionThreshold(Callers.signedIn().userId()));
+        if (!model.containsAttribute("suggestionErrors")) {
+            model.addAttribute("suggestionErrors", FormErrors.none());
+        }
         return "account/settings";
     }
 
@@ -178,6 +213,7 @@ class SettingsController {
         return switch (saved) {
             case "profile" -> "Your settings are saved.";
             case "password" -> "Your password has been changed. Your other sessions have been logged out.";
+            case "suggestions" -> "Your choice about suggested categories is saved.";
             default -> null;
         };
     }

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param usersUrl the user service's base URL, as the web app reaches it ({@code FINANCE_USERS_URL})
  * @param expensesUrl the expense service's base URL ({@code FINANCE_EXPENSES_URL})
  * @param analyticsUrl the analytics service's base URL ({@code FINANCE_ANALYTICS_URL})
+ * @param insightsUrl the insights service's base URL ({@code FINANCE_INSIGHTS_URL})
  * @param dashboardUrl where administrators find the usage dashboard ({@code FINANCE_DASHBOARD_URL}); when unset, the
  *     host the person used to reach the web app, on the analytics service's port
  * @param calls timeouts of the calls to the services
@@ -30,6 +31,7 @@ public record WebAppProperties(
         @NotNull URI usersUrl,
         @NotNull URI expensesUrl,
         @NotNull URI analyticsUrl,
+        @NotNull URI insightsUrl,
         @Nullable URI dashboardUrl,
         @Valid @NotNull @DefaultValue Calls calls,
         @Valid @NotNull @DefaultValue Tokens tokens,

@@ -5,44 +5,65 @@ import com.financetracker.web.api.Caller;
 import com.financetracker.web.api.Expense;
 import com.financetracker.web.api.ExpenseQuery;
 import com.financetracker.web.api.ExpensesApi;
+import com.financetracker.web.api.InsightsApi;
+import com.financetracker.web.api.InsightsApi.Suggestion;
 import com.financetracker.web.api.ServiceUnavailableException;
 import com.financetracker.web.api.Summary;
 import com.financetracker.web.config.Htmx;
 import com.financetracker.web.expense.ExpenseForm;
 import com.financetracker.web.session.Callers;
+import com.financetracker.web.session.Preferences;
 import com.financetracker.web.session.SignedInUser;
 import com.financetracker.web.view.FormErrors;
 import com.financetracker.web.view.Parallel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The home page: quick add at the top, this month against last month per currency, spending by category, the daily
- * trend and the latest expenses. Its five service calls run in parallel, and each part shows on its own whether its
- * call worked.
+ * The home page: quick add at the top (with a suggested category as the description is typed), alerts about unusual
+ * spending, this month against last month per currency, spending by category, the daily trend and the latest
+ * expenses. Its six service calls run in parallel, and each part shows on its own whether its call worked.
  */
 @Controller
 class HomeController {
 
     static final int LATEST = 8;
 
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("\\d{1,13}(\\.\\d{1,4})?");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
     private final ExpensesApi expenses;
+    private final InsightsApi insights;
+    private final Preferences preferences;
     private final Callers callers;
     private final Parallel parallel;
     private final Clock clock;
 
-    HomeController(ExpensesApi expenses, Callers callers, Parallel parallel, Clock clock) {
+    HomeController(
+            ExpensesApi expenses,
+            InsightsApi insights,
+            Preferences preferences,
+            Callers callers,
+            Parallel parallel,
+            Clock clock) {
         this.expenses = expenses;
+        this.insights = insights;
+        this.preferences = preferences;
         this.callers = callers;
         this.parallel = parallel;
         this.clock = clock;
@@ -68,7 +89,14 @@ class HomeController {
         model.addAttribute(
                 "home",
                 HomeView.of(
-                        month, months.section(), categories.section(), days.section(), null, null, defaultCurrency()));
+                        month,
+                        months.section(),
+                        categories.section(),
+                        days.section(),
+                        null,
+                        null,
+                        null,
+                        defaultCurrency()));
         return "home/summary";
     }
 
@@ -126,6 +154,79 @@ class HomeController {
         return "home/home";
     }
 
+    /**
+     * The quick-add category field for the description typed so far: the insights service's top suggestion is shown
+     * as a hint, and filled in when its confidence reaches the person's threshold and the field is empty or still
+     * holds the previous suggestion (a category the person chose is never replaced).
+     */
+    @PostMapping("/quick-add/suggestion")
+    String suggestion(
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String currency,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "") String suggested,
+            Model model) {
+        ExpenseForm form = ExpenseForm.of(amount, currency, category, description, date, "");
+        Suggestion top = description.isBlank() ? null : topSuggestion(form);
+        boolean untouched = form.category().isEmpty() || form.category().equals(suggested);
+        String value = form.category();
+        String nowSuggested = untouched ? suggested : "";
+        if (top != null
+                && untouched
+                && top.percent()
+                        >= preferences.suggestionThreshold(Callers.signedIn().userId())) {
+            value = top.category();
+            nowSuggested = top.category();
+        }
+        model.addAttribute("value", value);
+        model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("suggestion", top);
+        model.addAttribute("suggested", nowSuggested);
+        return "home/category-field";
+    }
+
+    /** Dismisses an alert; with htmx the alert disappears, without it the home page shows again. */
+    @PostMapping("/alerts/{id}/dismiss")
+    String dismiss(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            insights.dismiss(callers.current(), id);
+        } catch (ApiProblemException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // dismissed already, or no longer there: either way it is gone
+        }
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/";
+        }
+        response.setStatus(200);
+        return "home/dismissed";
+    }
+
+    private @Nullable Suggestion topSuggestion(ExpenseForm form) {
+        String amount = form.normalizedAmount();
+        LocalDate date = null;
+        try {
+            date = form.date().isEmpty() ? null : LocalDate.parse(form.date());
+        } catch (DateTimeParseException e) {
+            // an unfinished date does not change the suggestion
+        }
+        try {
+            List<Suggestion> suggestions = insights.suggest(
+                    callers.current(),
+                    form.description(),
+                    PLAIN_AMOUNT.matcher(amount).matches() && new BigDecimal(amount).signum() > 0 ? amount : null,
+                    CURRENCY.matcher(form.currency()).matches() ? form.currency() : null,
+                    date);
+            return suggestions.isEmpty() ? null : suggestions.getFirst();
+        } catch (ApiProblemException | ServiceUnavailableException e) {
+            // without a suggestion the person picks the category, as before
+            return null;
+        }
+    }
+
     private HomeView load(Caller caller) {
         YearMonth month = YearMonth.now(clock);
         var months = parallel.start(() -> monthSummary(caller, month));
@@ -134,6 +235,7 @@ class HomeController {
         var latest = parallel.start(() -> expenses.list(caller, ExpenseQuery.sortedBy("-createdAt"), null, LATEST)
                 .items());
         var names = parallel.start(() -> expenses.categories(caller));
+        var alerts = parallel.start(() -> insights.alerts(caller));
         return HomeView.of(
                 month,
                 months.section(),
@@ -141,6 +243,7 @@ class HomeController {
                 days.section(),
                 latest.section(),
                 names.section(),
+                alerts.section(),
                 defaultCurrency());
     }
 

@@ -2,6 +2,7 @@ package com.financetracker.web.home;
 
 import com.financetracker.web.api.Category;
 import com.financetracker.web.api.Expense;
+import com.financetracker.web.api.InsightsApi.Alert;
 import com.financetracker.web.api.Summary;
 import com.financetracker.web.view.Json;
 import com.financetracker.web.view.Section;
@@ -27,7 +28,8 @@ public record HomeView(
         Section<List<CategoryTotal>> categories,
         Section<Daily> daily,
         @Nullable Section<List<Expense>> latest,
-        @Nullable Section<List<String>> categoryNames) {
+        @Nullable Section<List<String>> categoryNames,
+        @Nullable Section<List<Alert>> alerts) {
 
     /** This month's and last month's spending in one currency. */
     public record MonthTotal(String currency, BigDecimal thisMonth, BigDecimal lastMonth) {}
@@ -60,6 +62,7 @@ public record HomeView(
             Section<Summary> days,
             @Nullable Section<List<Expense>> latest,
             @Nullable Section<List<Category>> names,
+            @Nullable Section<List<Alert>> alerts,
             String defaultCurrency) {
         Section<List<MonthTotal>> totals = months.ok()
                 ? Section.of(monthTotals(months.value(), month, defaultCurrency))
@@ -77,7 +80,7 @@ public record HomeView(
                 : names.ok()
                         ? Section.of(names.value().stream().map(Category::name).toList())
                         : Section.unavailable(names.unavailable());
-        return new HomeView(month, totals, byCategory, daily, latest, categoryNames);
+        return new HomeView(month, totals, byCategory, daily, latest, categoryNames, alerts);
     }
 
     /** The categories of the main currency (the first one listed), for the chart. */

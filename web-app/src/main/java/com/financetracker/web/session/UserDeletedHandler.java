@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends every session of a deleted account at once, on every device: its sessions and their tokens (and with them any
- * CSV file waiting for confirmation) are deleted, so a page open elsewhere goes back to the login page.
+ * CSV file waiting for confirmation) and their preferences are deleted, so a page open elsewhere goes back to the login page.
  */
 @Component
 class UserDeletedHandler implements EventHandler<UserDeleted> {
@@ -21,10 +21,15 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final SessionTokens tokens;
+    private final Preferences preferences;
 
-    UserDeletedHandler(FindByIndexNameSessionRepository<? extends Session> sessions, SessionTokens tokens) {
+    UserDeletedHandler(
+            FindByIndexNameSessionRepository<? extends Session> sessions,
+            SessionTokens tokens,
+            Preferences preferences) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.preferences = preferences;
     }
 
     @Override
@@ -41,6 +46,7 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
             ended++;
         }
         int forgotten = tokens.removeAll(deleted.userId());
+        preferences.removeAll(deleted.userId());
         log.info("User {} was deleted: ended {} sessions and forgot {} sets of tokens", principal, ended, forgotten);
     }
 }
