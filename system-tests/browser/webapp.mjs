@@ -1,9 +1,9 @@
 // Drives the web app in a real browser (Debian's Chromium through playwright-core) as a person would, three times: on
 // a desktop screen, on a 375 px wide phone and in dark mode. Each run signs up a new person and goes through the whole
 // journey: quick add, totals and chart, filter, edit, delete and undo, categories, CSV import with a bad line, export,
-// default currency, password change, log out and in, account deletion. axe-core checks every page (serious or critical
-// violations fail) and a screenshot of every page is kept. Prints one line per check; exits non-zero on the first
-// failure.
+// default currency, password change, log out and in, alerts and suggested categories, account deletion. axe-core
+// checks every page (serious or critical violations fail) and a screenshot of every page is kept. Prints one line per
+// check; exits non-zero on the first failure.
 //
 // Environment: WEB_URL, ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOTS (a directory), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from "playwright-core";
@@ -256,6 +256,28 @@ async function journey(run) {
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByRole("heading", { name: "Quick add" }).waitFor();
   check(true, `${run.label}: the new password logs in`);
+
+  // insights: two equal charges at one bakery make an alert on the home page, and quick add learns the bakery's category
+  await quickAdd(page, "4.80", "Corner Bakery", "Food");
+  await quickAdd(page, "4.80", "Corner Bakery", "Food");
+  let alerted = false;
+  for (let attempt = 0; attempt < 20 && !alerted; attempt++) {
+    await page.goto(`${base}/`);
+    alerted = (await page.locator("#alert-list li", { hasText: "Corner Bakery" }).count()) === 1;
+    if (!alerted) await page.waitForTimeout(1000);
+  }
+  check(alerted, `${run.label}: the home page shows a possible duplicate at the bakery`);
+  await audit(page, run, "home-alert");
+  await page.locator("#alert-list li", { hasText: "Corner Bakery" }).getByRole("button", { name: /^Dismiss/ }).click();
+  await page.getByText("Alert dismissed.").waitFor();
+  check((await page.locator("#alert-list li").count()) === 0, `${run.label}: a dismissed alert goes away`);
+  await page.getByLabel("Description", { exact: true }).fill("Corner Bakery");
+  await page.waitForFunction(() => document.querySelector("#qa-category")?.value === "Food", null, { timeout: 10000 });
+  check((await page.textContent("#qa-category-hint")).startsWith("Suggested: Food"), `${run.label}: quick add fills in the category learned for the bakery`);
+  await page.getByLabel("Category", { exact: true }).fill("Treats");
+  await page.getByLabel("Description", { exact: true }).fill("Corner Bakery cake");
+  await page.waitForTimeout(1000);
+  check((await page.getByLabel("Category", { exact: true }).inputValue()) === "Treats", `${run.label}: a category the person typed is never replaced by a suggestion`);
 
   // delete the account: nothing of the person remains
   await page.getByRole("link", { name: "Settings" }).click();

@@ -3,8 +3,9 @@
 # (the postgres image runs /docker-entrypoint-initdb.d/* then, and never again).
 #
 # Passwords come from the environment: USER_SERVICE_DB_PASSWORD, EXPENSE_SERVICE_DB_PASSWORD,
-# ANALYTICS_SERVICE_DB_PASSWORD and WEB_APP_DB_PASSWORD. Each login owns its database and nothing else; no other
-# login may connect to it, so a service cannot read another's tables (docs/architecture.md).
+# ANALYTICS_SERVICE_DB_PASSWORD, INSIGHTS_SERVICE_DB_PASSWORD and WEB_APP_DB_PASSWORD. Each login owns its database
+# and nothing else; no other login may connect to it, so a service cannot read another's tables
+# (docs/architecture.md).
 #
 # Used by docker-compose.yml and, as an identical copy that deploy/check compares with this file, by the Kubernetes
 # postgres component (deploy/k8s/components/postgres). Later password changes: docs/deployment.md.
@@ -29,4 +30,5 @@ SQL
 create_service_database users user_service "${USER_SERVICE_DB_PASSWORD:-}"
 create_service_database expenses expense_service "${EXPENSE_SERVICE_DB_PASSWORD:-}"
 create_service_database analytics analytics_service "${ANALYTICS_SERVICE_DB_PASSWORD:-}"
+create_service_database insights insights_service "${INSIGHTS_SERVICE_DB_PASSWORD:-}"
 create_service_database web web_app "${WEB_APP_DB_PASSWORD:-}"

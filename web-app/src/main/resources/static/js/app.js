@@ -45,7 +45,20 @@
   });
   document.addEventListener("htmx:load", function (event) {
     setToday(event.detail.elt);
+    fillSuggestedCategory(event.detail.elt);
   });
+
+  // quick add's suggested category goes into the field when it is confident enough, unless the person typed their own
+  function fillSuggestedCategory(hint) {
+    if (hint.id !== "qa-category-hint" || !hint.hasAttribute("data-fill")) {
+      return;
+    }
+    const field = document.getElementById("qa-category");
+    if (field && (field.value === "" || field.value === field.dataset.suggested)) {
+      field.value = hint.dataset.category;
+      field.dataset.suggested = hint.dataset.category;
+    }
+  }
   document.addEventListener("htmx:afterSettle", function (event) {
     focusMarked(event.detail.elt);
   });

@@ -39,7 +39,12 @@ public final class Benchmark {
     private static final int USAGE_DAYS = 30;
 
     private static final List<String> SERVICES =
-            List.of(Topology.USER_SERVICE, Topology.EXPENSE_SERVICE, Topology.ANALYTICS_SERVICE, Topology.WEB_APP);
+            List.of(
+                    Topology.USER_SERVICE,
+                    Topology.EXPENSE_SERVICE,
+                    Topology.ANALYTICS_SERVICE,
+                    Topology.INSIGHTS_SERVICE,
+                    Topology.WEB_APP);
 
     private final Path home;
     private final Path work;
@@ -218,6 +223,18 @@ public final class Benchmark {
                                 seeder.login(seeded.writerEmail(), Seeder.PASSWORD),
                                 "BODY",
                                 "{\"amount\":\"{AMOUNT}\",\"category\":\"Food\",\"date\":\"{DAY}\"}")),
+                new Load(
+                        "POST /insights/category-suggestions",
+                        Topology.INSIGHTS_SERVICE,
+                        stack.url(Topology.INSIGHTS_SERVICE) + "/insights/category-suggestions",
+                        Map.of(
+                                "METHOD",
+                                "POST",
+                                "TOKEN",
+                                seeder.login(seeded.writerEmail(), Seeder.PASSWORD),
+                                "BODY",
+                                "{\"description\":\"SQ *CORNER COFFEE 0423 SEATTLE\",\"amount\":\"{AMOUNT}\","
+                                        + "\"date\":\"{DAY}\"}")),
                 new Load(
                         "POST /login",
                         Topology.USER_SERVICE,

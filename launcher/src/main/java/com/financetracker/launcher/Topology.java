@@ -23,6 +23,7 @@ public record Topology(ServiceCatalog catalog, List<ServiceSpec> services) {
     public static final String USER_SERVICE = "user-service";
     public static final String EXPENSE_SERVICE = "expense-service";
     public static final String ANALYTICS_SERVICE = "analytics-service";
+    public static final String INSIGHTS_SERVICE = "insights-service";
     public static final String WEB_APP = "web-app";
 
     /** The product on its declared ports (8000, 8001, …). */

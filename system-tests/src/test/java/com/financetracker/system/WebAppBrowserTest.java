@@ -43,6 +43,7 @@ class WebAppBrowserTest {
                 Topology.USER_SERVICE,
                 Topology.EXPENSE_SERVICE,
                 Topology.ANALYTICS_SERVICE,
+                Topology.INSIGHTS_SERVICE,
                 Topology.WEB_APP);
     }
 

@@ -1,9 +1,12 @@
 package com.financetracker.expenses.category;
 
+import com.financetracker.contracts.CategoriesMerged;
+import com.financetracker.contracts.CategoryRenamed;
 import com.financetracker.expenses.account.Accounts;
 import com.financetracker.expenses.category.CategoryProblems.CategoryExistsException;
 import com.financetracker.expenses.category.CategoryProblems.CategoryInUseException;
 import com.financetracker.expenses.category.CategoryProblems.CategoryNotFoundException;
+import com.financetracker.platform.events.Outbox;
 import com.financetracker.platform.web.MergePatch;
 import com.financetracker.platform.web.ProblemException;
 import java.util.Collection;
@@ -22,11 +25,13 @@ public class CategoryService {
     private final CategoryRepository categories;
     private final Accounts accounts;
     private final MergePatch mergePatch;
+    private final Outbox outbox;
 
-    CategoryService(CategoryRepository categories, Accounts accounts, MergePatch mergePatch) {
+    CategoryService(CategoryRepository categories, Accounts accounts, MergePatch mergePatch, Outbox outbox) {
         this.categories = categories;
         this.accounts = accounts;
         this.mergePatch = mergePatch;
+        this.outbox = outbox;
     }
 
     /** The ids of the named categories by lower-cased name, creating missing ones; inside the caller's transaction. */
@@ -57,8 +62,12 @@ public class CategoryService {
         }
         Category current = categories.find(userId, id).orElseThrow(() -> CategoryNotFoundException.forId(id));
         CategoryRequest renamed = mergePatch.apply(new CategoryRequest(current.name()), patch);
-        if (!renamed.name().equals(current.name()) && !categories.rename(userId, id, renamed.name())) {
-            throw new CategoryExistsException(renamed.name());
+        if (!renamed.name().equals(current.name())) {
+            if (!categories.rename(userId, id, renamed.name())) {
+                throw new CategoryExistsException(renamed.name());
+            }
+            CategoryRenamed event = new CategoryRenamed(userId, current.name(), renamed.name());
+            outbox.publish(CategoryRenamed.TYPE, event.key(), event);
         }
         return new Category(id, renamed.name(), current.expenseCount());
     }
@@ -77,9 +86,15 @@ public class CategoryService {
                 throw ProblemException.invalidField("reassignTo", "is not one of your categories");
             }
             categories.reassignExpenses(id, reassignTo);
+            CategoriesMerged event = new CategoriesMerged(userId, name(userId, id), name(userId, reassignTo));
+            outbox.publish(CategoriesMerged.TYPE, event.key(), event);
         } else if (used > 0) {
             throw new CategoryInUseException(used);
         }
         categories.delete(userId, id);
+    }
+
+    private String name(UUID userId, UUID id) {
+        return categories.find(userId, id).map(Category::name).orElseThrow(() -> CategoryNotFoundException.forId(id));
     }
 }

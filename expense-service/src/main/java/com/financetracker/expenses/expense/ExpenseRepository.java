@@ -107,17 +107,27 @@ class ExpenseRepository implements UserDataOwner {
                 .optional();
     }
 
-    /** Deletes the expense if its version is still {@code expectedVersion} (any when null). */
-    boolean delete(UUID userId, UUID id, @Nullable Integer expectedVersion) {
+    /** Deletes the expense if its version is still {@code expectedVersion} (any when null); the deleted version. */
+    Optional<Integer> delete(UUID userId, UUID id, @Nullable Integer expectedVersion) {
         return jdbc.sql("""
                         delete from expenses where user_id = :user and id = :id
                            and (cast(:expected as integer) is null or version = :expected)
+                        returning version
                         """)
-                        .param("user", userId)
-                        .param("id", id)
-                        .param("expected", expectedVersion)
-                        .update()
-                == 1;
+                .param("user", userId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** Every person's expenses after the given id (from the first when null), in id order. */
+    List<Expense> allAfter(@Nullable UUID after, int limit) {
+        return jdbc.sql(SELECT + " where cast(:after as uuid) is null or e.id > :after order by e.id limit :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query(EXPENSE)
+                .list();
     }
 
     /** One page of the filtered list in the given order, starting after the cursor's row. */
@@ -196,10 +206,10 @@ class ExpenseRepository implements UserDataOwner {
         return counts;
     }
 
-    /** Inserts many expenses in one statement. */
-    int insertAll(UUID userId, List<ExpenseDraft> drafts, Map<String, UUID> categoryIds) {
+    /** Inserts many expenses in one statement; the stored expenses, in the order of the drafts. */
+    List<Expense> insertAll(UUID userId, List<ExpenseDraft> drafts, Map<String, UUID> categoryIds) {
         if (drafts.isEmpty()) {
-            return 0;
+            return List.of();
         }
         List<String> amounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
@@ -220,16 +230,21 @@ class ExpenseRepository implements UserDataOwner {
             fingerprints.add(draft.fingerprint());
         }
         return jdbc.sql("""
-                        insert into expenses (user_id, amount, currency, category_id, description, expense_date, tags,
-                                              fingerprint)
-                        select :user, amount, currency, category, description, expense_date,
-                               case when tags = '' then '{}'::text[] else string_to_array(tags, chr(31)) end,
-                               fingerprint
-                          from unnest(cast(:amounts as numeric[]), cast(:currencies as text[]), cast(:categories as uuid[]),
-                                      cast(:descriptions as text[]), cast(:dates as date[]), cast(:tags as text[]),
-                                      cast(:fingerprints as bytea[]))
-                               as t(amount, currency, category, description, expense_date, tags, fingerprint)
-                        """)
+                        with e as (
+                            insert into expenses (user_id, amount, currency, category_id, description, expense_date,
+                                                  tags, fingerprint)
+                            select :user, amount, currency, category, description, expense_date,
+                                   case when tags = '' then '{}'::text[] else string_to_array(tags, chr(31)) end,
+                                   fingerprint
+                              from unnest(cast(:amounts as numeric[]), cast(:currencies as text[]),
+                                          cast(:categories as uuid[]), cast(:descriptions as text[]),
+                                          cast(:dates as date[]), cast(:tags as text[]), cast(:fingerprints as bytea[]))
+                                   with ordinality
+                                   as t(amount, currency, category, description, expense_date, tags, fingerprint,
+                                        position)
+                             order by t.position
+                            returning *)
+                        """ + "select " + COLUMNS + " from e join categories c on c.id = e.category_id order by e.id")
                 .param("user", userId)
                 .param("amounts", amounts.toArray(String[]::new))
                 .param("currencies", currencies.toArray(String[]::new))
@@ -238,7 +253,8 @@ class ExpenseRepository implements UserDataOwner {
                 .param("dates", dates.toArray(String[]::new))
                 .param("tags", tags.toArray(String[]::new))
                 .param("fingerprints", fingerprints.toArray(byte[][]::new))
-                .update();
+                .query(EXPENSE)
+                .list();
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -40,6 +39,7 @@ public class ExpenseService {
     private final CategoryService categories;
     private final Accounts accounts;
     private final ExpenseRules rules;
+    private final ExpenseEvents events;
     private final MergePatch mergePatch;
     private final JsonMapper json;
     private final ExpenseServiceProperties properties;
@@ -51,6 +51,7 @@ public class ExpenseService {
             CategoryService categories,
             Accounts accounts,
             ExpenseRules rules,
+            ExpenseEvents events,
             MergePatch mergePatch,
             JsonMapper json,
             ExpenseServiceProperties properties,
@@ -60,6 +61,7 @@ public class ExpenseService {
         this.categories = categories;
         this.accounts = accounts;
         this.rules = rules;
+        this.events = events;
         this.mergePatch = mergePatch;
         this.json = json;
         this.properties = properties;
@@ -89,7 +91,9 @@ public class ExpenseService {
             }
             return new Created(json.readValue(first.response(), ExpenseResponse.class), true);
         }
-        ExpenseResponse created = ExpenseResponse.of(expenses.insert(user.id(), draft, categoryId(user.id(), draft)));
+        Expense stored = expenses.insert(user.id(), draft, categoryId(user.id(), draft));
+        events.created(stored);
+        ExpenseResponse created = ExpenseResponse.of(stored);
         if (idempotencyKey != null) {
             idempotency.complete(user.id(), idempotencyKey, created.id(), json.writeValueAsString(created));
         }
@@ -119,9 +123,8 @@ public class ExpenseService {
 
     @Transactional
     void delete(UUID userId, UUID id, IfMatch ifMatch) {
-        if (!expenses.delete(userId, id, ifMatch.required())) {
-            throw failedWrite(userId, id);
-        }
+        int deletedVersion = expenses.delete(userId, id, ifMatch.required()).orElseThrow(() -> failedWrite(userId, id));
+        events.deleted(userId, id, deletedVersion);
     }
 
     @Transactional(readOnly = true)
@@ -168,7 +171,7 @@ public class ExpenseService {
         }
         if (store && !fresh.isEmpty()) {
             Set<String> names = fresh.stream().map(ExpenseDraft::category).collect(Collectors.toSet());
-            expenses.insertAll(userId, fresh, categories.resolve(userId, names));
+            events.createdAll(expenses.insertAll(userId, fresh, categories.resolve(userId, names)));
         }
         return new ImportCount(fresh.size(), drafts.size() - fresh.size());
     }
@@ -186,8 +189,10 @@ public class ExpenseService {
 
     private Expense update(UUID userId, UUID id, ExpenseDraft draft, IfMatch ifMatch) {
         UUID categoryId = categoryId(userId, draft);
-        Optional<Expense> updated = expenses.update(userId, id, draft, categoryId, ifMatch.required());
-        return updated.orElseThrow(() -> failedWrite(userId, id));
+        Expense updated = expenses.update(userId, id, draft, categoryId, ifMatch.required())
+                .orElseThrow(() -> failedWrite(userId, id));
+        events.updated(updated);
+        return updated;
     }
 
     /** Why a conditional write changed nothing: no such expense (404), or its version moved on (412). */

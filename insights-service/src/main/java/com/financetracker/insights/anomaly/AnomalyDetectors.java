@@ -50,7 +50,11 @@ public final class AnomalyDetectors {
      * expectedToDate} is the mean over those months up to the same day, {@code usualMonth} their mean whole month.
      */
     public record CategorySurge(
-            String category, YearMonth month, BigDecimal monthToDate, BigDecimal expectedToDate, BigDecimal usualMonth) {}
+            String category,
+            YearMonth month,
+            BigDecimal monthToDate,
+            BigDecimal expectedToDate,
+            BigDecimal usualMonth) {}
 
     /**
      * Whether {@code expense} costs far more than the person's other expenses at the same merchant in the same currency:
@@ -69,7 +73,8 @@ public final class AnomalyDetectors {
             return Optional.empty();
         }
         double median = median(amounts);
-        double[] deviations = Arrays.stream(amounts).map(a -> Math.abs(a - median)).toArray();
+        double[] deviations =
+                Arrays.stream(amounts).map(a -> Math.abs(a - median)).toArray();
         // a subscription's MAD is zero; a tenth of the median keeps a small price rise from counting
         double spread = Math.max(1.4826 * median(deviations), 0.1 * median);
         double amount = expense.amount().doubleValue();
@@ -149,8 +154,7 @@ public final class AnomalyDetectors {
         double expected = months.stream().mapToDouble(i -> toDate[i]).sum() / months.size();
         double usual = months.stream().mapToDouble(i -> whole[i]).sum() / months.size();
         if (toDate[0] >= SURGE_RATIO * expected && toDate[0] > usual) {
-            return Optional.of(
-                    new CategorySurge(category, month, money(toDate[0]), money(expected), money(usual)));
+            return Optional.of(new CategorySurge(category, month, money(toDate[0]), money(expected), money(usual)));
         }
         return Optional.empty();
     }

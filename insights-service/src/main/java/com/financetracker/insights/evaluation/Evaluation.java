@@ -58,7 +58,8 @@ public final class Evaluation {
         long started = System.nanoTime();
         long coldStartMillis = millisSince(System.nanoTime(), () -> CategoryModel.coldStart());
         List<Person> corpus = SyntheticCorpus.generate(seed, people);
-        Report report = new Report(seed, people, corpus.stream().mapToInt(p -> p.expenses().size()).sum());
+        Report report = new Report(
+                seed, people, corpus.stream().mapToInt(p -> p.expenses().size()).sum());
         report.coldStartMillis = coldStartMillis;
         for (Person person : corpus) {
             evaluate(person, report);
@@ -84,7 +85,10 @@ public final class Evaluation {
         // keep a day's expenses on one side
         while (cut < expenses.size()
                 && cut > 0
-                && expenses.get(cut).text().date().equals(expenses.get(cut - 1).text().date())) {
+                && expenses.get(cut)
+                        .text()
+                        .date()
+                        .equals(expenses.get(cut - 1).text().date())) {
             cut++;
         }
         List<Expense> train = expenses.subList(0, cut);
@@ -92,8 +96,9 @@ public final class Evaluation {
         if (test.isEmpty()) {
             return;
         }
-        List<LabelledExpense> history =
-                train.stream().map(e -> new LabelledExpense(e.text(), e.category())).toList();
+        List<LabelledExpense> history = train.stream()
+                .map(e -> new LabelledExpense(e.text(), e.category()))
+                .toList();
         CategoryModel trained = CategoryModel.train(history);
         report.sizes.add(trained.toBytes().length);
         report.features.add(trained.features());
@@ -155,7 +160,9 @@ public final class Evaluation {
      */
     private static void corrections(CategoryModel trained, List<Expense> test, Report report) {
         Map<String, List<Expense>> byMerchant = new LinkedHashMap<>();
-        test.forEach(e -> byMerchant.computeIfAbsent(e.merchant(), key -> new ArrayList<>()).add(e));
+        test.forEach(e -> byMerchant
+                .computeIfAbsent(e.merchant(), key -> new ArrayList<>())
+                .add(e));
         for (List<Expense> visits : byMerchant.values()) {
             if (visits.size() < 2) {
                 continue;
@@ -463,7 +470,9 @@ public final class Evaluation {
 
         double latencyMicros(double quantile) {
             List<Long> sorted = latenciesNanos.stream().sorted().toList();
-            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size())) / 1000.0;
+            return sorted.isEmpty()
+                    ? Double.NaN
+                    : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size())) / 1000.0;
         }
 
         String table() {

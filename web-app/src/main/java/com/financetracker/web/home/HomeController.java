@@ -155,9 +155,9 @@ class HomeController {
     }
 
     /**
-     * The quick-add category field for the description typed so far: the insights service's top suggestion is shown
-     * as a hint, and filled in when its confidence reaches the person's threshold and the field is empty or still
-     * holds the previous suggestion (a category the person chose is never replaced).
+     * The hint under quick add's category for the description typed so far: the insights service's top suggestion,
+     * marked to be filled in when its confidence reaches the person's threshold. The page's script fills it in only
+     * when the field is empty or still holds the previous suggestion, so a category the person chose is never replaced.
      */
     @PostMapping("/quick-add/suggestion")
     String suggestion(
@@ -165,26 +165,17 @@ class HomeController {
             @RequestParam(defaultValue = "") String amount,
             @RequestParam(defaultValue = "") String currency,
             @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String category,
-            @RequestParam(defaultValue = "") String suggested,
             Model model) {
-        ExpenseForm form = ExpenseForm.of(amount, currency, category, description, date, "");
+        ExpenseForm form = ExpenseForm.of(amount, currency, "", description, date, "");
         Suggestion top = description.isBlank() ? null : topSuggestion(form);
-        boolean untouched = form.category().isEmpty() || form.category().equals(suggested);
-        String value = form.category();
-        String nowSuggested = untouched ? suggested : "";
-        if (top != null
-                && untouched
-                && top.percent()
-                        >= preferences.suggestionThreshold(Callers.signedIn().userId())) {
-            value = top.category();
-            nowSuggested = top.category();
-        }
-        model.addAttribute("value", value);
-        model.addAttribute("errors", FormErrors.none());
         model.addAttribute("suggestion", top);
-        model.addAttribute("suggested", nowSuggested);
-        return "home/category-field";
+        model.addAttribute(
+                "fill",
+                top != null
+                        && top.percent()
+                                >= preferences.suggestionThreshold(
+                                        Callers.signedIn().userId()));
+        return "home/category-hint";
     }
 
     /** Dismisses an alert; with htmx the alert disappears, without it the home page shows again. */

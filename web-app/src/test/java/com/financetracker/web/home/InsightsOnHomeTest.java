@@ -7,49 +7,25 @@ import com.financetracker.web.FakeServices.Mode;
 import com.financetracker.web.WebAppTest;
 import java.time.Instant;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class InsightsOnHomeTest extends WebAppTest {
 
     @Test
-    void quickAddFillsInAConfidentSuggestionAndShowsItAsAHint() {
+    void quickAddShowsTheTopSuggestionAndMarksItToBeFilledInWhenConfident() {
         signedIn();
         SERVICES.suggestionsByWord.put("coffee", Map.entry("Food", 0.92));
         browser.get("/");
 
-        Browser.Page field =
-                browser.htmxPost("/quick-add/suggestion", "description", "Coffee at the station", "category", "");
+        Browser.Page hint = browser.htmxPost(
+                "/quick-add/suggestion", "description", "Coffee at the station", "amount", "3,50", "currency", "EUR");
 
-        assertThat(field.status()).isEqualTo(200);
-        assertThat(field.document().selectFirst("#qa-category").attr("value")).isEqualTo("Food");
-        assertThat(field.text("#qa-category-hint")).isEqualTo("Suggested: Food (92 %)");
-        assertThat(field.document().selectFirst("input[name=suggested]").attr("value"))
-                .isEqualTo("Food");
-    }
-
-    @Test
-    void aCategoryThePersonChoseIsNeverReplaced() {
-        signedIn();
-        SERVICES.suggestionsByWord.put("coffee", Map.entry("Food", 0.92));
-        browser.get("/");
-
-        Browser.Page field = browser.htmxPost(
-                "/quick-add/suggestion", "description", "Coffee", "category", "Treats", "suggested", "");
-
-        assertThat(field.document().selectFirst("#qa-category").attr("value")).isEqualTo("Treats");
-        assertThat(field.text("#qa-category-hint")).isEqualTo("Suggested: Food (92 %)");
-    }
-
-    @Test
-    void aPreviousSuggestionGivesWayToTheNextOne() {
-        signedIn();
-        SERVICES.suggestionsByWord.put("taxi", Map.entry("Transport", 0.81));
-        browser.get("/");
-
-        Browser.Page field = browser.htmxPost(
-                "/quick-add/suggestion", "description", "Taxi home", "category", "Food", "suggested", "Food");
-
-        assertThat(field.document().selectFirst("#qa-category").attr("value")).isEqualTo("Transport");
+        assertThat(hint.status()).isEqualTo(200);
+        Element paragraph = hint.document().selectFirst("#qa-category-hint");
+        assertThat(paragraph.text()).isEqualTo("Suggested: Food (92 %)");
+        assertThat(paragraph.attr("data-category")).isEqualTo("Food");
+        assertThat(paragraph.hasAttr("data-fill")).isTrue();
     }
 
     @Test
@@ -66,10 +42,23 @@ class InsightsOnHomeTest extends WebAppTest {
                 .isEqualTo("80");
         browser.get("/");
 
-        Browser.Page field = browser.htmxPost("/quick-add/suggestion", "description", "Coffee", "category", "");
+        Browser.Page hint = browser.htmxPost("/quick-add/suggestion", "description", "Coffee");
 
-        assertThat(field.document().selectFirst("#qa-category").attr("value")).isEmpty();
-        assertThat(field.text("#qa-category-hint")).isEqualTo("Suggested: Food (75 %)");
+        assertThat(hint.text("#qa-category-hint")).isEqualTo("Suggested: Food (75 %)");
+        assertThat(hint.document().selectFirst("#qa-category-hint").hasAttr("data-fill"))
+                .isFalse();
+    }
+
+    @Test
+    void anEmptyDescriptionOrNoSuggestionLeavesTheHintEmpty() {
+        signedIn();
+        browser.get("/");
+
+        assertThat(browser.htmxPost("/quick-add/suggestion", "description", " ").text("#qa-category-hint"))
+                .isEmpty();
+        assertThat(browser.htmxPost("/quick-add/suggestion", "description", "Something unknown")
+                        .text("#qa-category-hint"))
+                .isEmpty();
     }
 
     @Test
@@ -94,11 +83,12 @@ class InsightsOnHomeTest extends WebAppTest {
         SERVICES.insights.mode = Mode.DOWN;
         browser.get("/");
 
-        Browser.Page field = browser.htmxPost("/quick-add/suggestion", "description", "Coffee", "category", "");
+        Browser.Page hint = browser.htmxPost("/quick-add/suggestion", "description", "Coffee");
 
-        assertThat(field.status()).isEqualTo(200);
-        assertThat(field.document().selectFirst("#qa-category")).isNotNull();
-        assertThat(field.document().selectFirst("#qa-category-hint")).isNull();
+        assertThat(hint.status()).isEqualTo(200);
+        assertThat(hint.text("#qa-category-hint")).isEmpty();
+        assertThat(hint.document().selectFirst("#qa-category-hint").hasAttr("data-fill"))
+                .isFalse();
     }
 
     @Test
