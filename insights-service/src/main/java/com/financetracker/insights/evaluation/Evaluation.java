@@ -41,7 +41,7 @@ public final class Evaluation {
     private Evaluation() {}
 
     public static void main(String[] args) throws IOException {
-        long seed = 7;
+        long seed = 2026;
         int people = 120;
         Path out = Path.of("insights-service/target/evaluation.json");
         for (int i = 0; i < args.length; i++) {
@@ -58,7 +58,8 @@ public final class Evaluation {
         long started = System.nanoTime();
         long coldStartMillis = millisSince(System.nanoTime(), () -> CategoryModel.coldStart());
         List<Person> corpus = SyntheticCorpus.generate(seed, people);
-        Report report = new Report(seed, people, corpus.stream().mapToInt(p -> p.expenses().size()).sum());
+        Report report = new Report(
+                seed, people, corpus.stream().mapToInt(p -> p.expenses().size()).sum());
         report.coldStartMillis = coldStartMillis;
         for (Person person : corpus) {
             evaluate(person, report);
@@ -84,7 +85,10 @@ public final class Evaluation {
         // keep a day's expenses on one side
         while (cut < expenses.size()
                 && cut > 0
-                && expenses.get(cut).text().date().equals(expenses.get(cut - 1).text().date())) {
+                && expenses.get(cut)
+                        .text()
+                        .date()
+                        .equals(expenses.get(cut - 1).text().date())) {
             cut++;
         }
         List<Expense> train = expenses.subList(0, cut);
@@ -92,8 +96,9 @@ public final class Evaluation {
         if (test.isEmpty()) {
             return;
         }
-        List<LabelledExpense> history =
-                train.stream().map(e -> new LabelledExpense(e.text(), e.category())).toList();
+        List<LabelledExpense> history = train.stream()
+                .map(e -> new LabelledExpense(e.text(), e.category()))
+                .toList();
         CategoryModel trained = CategoryModel.train(history);
         report.sizes.add(trained.toBytes().length);
         report.features.add(trained.features());
@@ -155,7 +160,9 @@ public final class Evaluation {
      */
     private static void corrections(CategoryModel trained, List<Expense> test, Report report) {
         Map<String, List<Expense>> byMerchant = new LinkedHashMap<>();
-        test.forEach(e -> byMerchant.computeIfAbsent(e.merchant(), key -> new ArrayList<>()).add(e));
+        test.forEach(e -> byMerchant
+                .computeIfAbsent(e.merchant(), key -> new ArrayList<>())
+                .add(e));
         for (List<Expense> visits : byMerchant.values()) {
             if (visits.size() < 2) {
                 continue;
@@ -463,7 +470,9 @@ public final class Evaluation {
 
         double latencyMicros(double quantile) {
             List<Long> sorted = latenciesNanos.stream().sorted().toList();
-            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size())) / 1000.0;
+            return sorted.isEmpty()
+                    ? Double.NaN
+                    : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size())) / 1000.0;
         }
 
         String table() {
@@ -478,7 +487,7 @@ public final class Evaluation {
                     TRAIN_SHARE * 100));
             out.append(String.format(
                     Locale.ROOT,
-                    "%-52s %7s %6s %6s %8s %8s %11s %6s%n",
+                    "%-52s %7s %6s %6s %8s %8s %11s %7s %6s%n",
                     "",
                     "tested",
                     "top-1",
@@ -486,11 +495,12 @@ public final class Evaluation {
                     "macro-F1",
                     "80% cov.",
                     "new merch.",
+                    "known",
                     "ECE"));
             for (Tally tally : tallies()) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "%-52s %7d %6.3f %6.3f %8.3f %8.3f %11s %6.3f%n",
+                        "%-52s %7d %6.3f %6.3f %8.3f %8.3f %11s %7.3f %6.3f%n",
                         tally.name,
                         tally.n,
                         tally.top1(),
@@ -498,6 +508,7 @@ public final class Evaluation {
                         tally.macroF1(),
                         tally.atCoverage(0.8),
                         String.format(Locale.ROOT, "%.3f (%d)", tally.newMerchants(), tally.newN),
+                        ratio(tally.top1 - tally.newTop1, tally.n - tally.newN),
                         tally.calibrationError()));
             }
             out.append(String.format(
