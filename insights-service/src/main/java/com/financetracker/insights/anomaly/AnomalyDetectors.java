@@ -43,6 +43,9 @@ public final class AnomalyDetectors {
     /** …and how many times a usual whole month. */
     public static final double SURGE_MONTHS = 2;
 
+    /** …and by how much of the person's usual monthly spending, all categories together: it must matter. */
+    public static final double SURGE_SHARE_OF_SPENDING = 0.05;
+
     /** Earlier charges of exactly this amount at the merchant that make it a habit (a usual coffee), not a mistake. */
     public static final int HABITUAL_AMOUNT = 2;
 
@@ -128,7 +131,8 @@ public final class AnomalyDetectors {
     /**
      * Whether {@code category}'s spending in {@code currency} from the first of {@code asOf}'s month to {@code asOf}
      * (inclusive) runs far above its trend: at least {@link #SURGE_RATIO} times the mean of the previous {@link
-     * #TREND_MONTHS} months up to the same day, and already {@link #SURGE_MONTHS} times their mean whole month. Needs
+     * #TREND_MONTHS} months up to the same day, already {@link #SURGE_MONTHS} times their mean whole month, and above
+     * the expected by {@link #SURGE_SHARE_OF_SPENDING} of the person's usual monthly spending in all categories. Needs
      * spending in the category in {@link #MIN_TREND_MONTHS} of those months, so that rare categories (travel) stay
      * quiet.
      */
@@ -137,12 +141,19 @@ public final class AnomalyDetectors {
         YearMonth month = YearMonth.from(asOf);
         double[] toDate = new double[TREND_MONTHS + 1]; // index 0 is this month, i is i months before
         double[] whole = new double[TREND_MONTHS + 1];
+        double allCategories = 0;
         for (PastExpense past : history) {
-            if (!past.category().equals(category) || !past.currency().equals(currency)) {
+            if (!past.currency().equals(currency)) {
                 continue;
             }
             long monthsBefore = ChronoUnit.MONTHS.between(YearMonth.from(past.date()), month);
             if (monthsBefore < 0 || monthsBefore > TREND_MONTHS) {
+                continue;
+            }
+            if (monthsBefore > 0) {
+                allCategories += past.amount().doubleValue();
+            }
+            if (!past.category().equals(category)) {
                 continue;
             }
             int index = (int) monthsBefore;
@@ -169,7 +180,10 @@ public final class AnomalyDetectors {
         }
         double expected = months.stream().mapToDouble(i -> toDate[i]).sum() / months.size();
         double usual = months.stream().mapToDouble(i -> whole[i]).sum() / months.size();
-        if (toDate[0] >= SURGE_RATIO * expected && toDate[0] >= SURGE_MONTHS * usual) {
+        double spending = allCategories / TREND_MONTHS;
+        if (toDate[0] >= SURGE_RATIO * expected
+                && toDate[0] >= SURGE_MONTHS * usual
+                && toDate[0] - expected >= SURGE_SHARE_OF_SPENDING * spending) {
             return Optional.of(new CategorySurge(category, month, money(toDate[0]), money(expected), money(usual)));
         }
         return Optional.empty();

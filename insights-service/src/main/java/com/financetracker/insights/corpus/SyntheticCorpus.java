@@ -863,11 +863,11 @@ public final class SyntheticCorpus {
                     .sum();
             double monthly = Math.max(before / 6, 50);
             double added = 0;
-            while (added < 2 * monthly) {
+            // ordinary amounts at the person's own merchants, only many more of them
+            for (int rows = 0; added < 2 * monthly && rows < 60; rows++) {
                 Merchant merchant = pick(candidates);
                 LocalDate date = month.atDay(1 + random.nextInt(20));
-                double amount =
-                        Math.max(merchant.median * Math.exp(merchant.sigma * random.nextGaussian()), monthly / 6);
+                double amount = merchant.median * Math.exp(merchant.sigma * random.nextGaussian());
                 Expense surge = expense(merchant, date, money(amount), category, Injected.CATEGORY_SURGE);
                 into.add(surge);
                 added += amount;
