@@ -21,11 +21,14 @@ import java.util.zip.InflaterInputStream;
 /**
  * Suggests a category for an expense, learned from one person's own labelled expenses.
  *
- * <p>Three layers: a logistic regression over the person's history (words, character trigrams, merchant, amount
- * bucket), which also sees what the cold-start model thinks as features so that it learns how the person's categories
- * map onto the default ones; the cold-start model itself, mixed in with a weight that fades as the history grows
- * ({@code 20 / (n + 20)}); and the corrections taken by {@link #learn}, exact normalized merchant to last category,
- * which win at once until the next full training. Immutable; {@link #suggest} is safe from any thread.
+ * <p>Four layers, mixed as probabilities: a logistic regression over the person's history (words, character trigrams,
+ * merchant, amount bucket), which also sees what the cold-start model thinks as features so that it learns how the
+ * person's categories map onto the default ones; the person's counts at the exact normalized merchant, weighted {@code
+ * 0.5 n / (n + 1)} for n visits; the cold-start model, with a weight that fades as the history grows ({@code 20 / (n +
+ * 20)}); and the corrections taken by {@link #learn} since training, which put the corrected category first at once.
+ *
+ * <p>Immutable: {@link #suggest} is safe from any thread, {@link #learn} returns a new model. The cold-start model is
+ * one shared instance, built on first use.
  */
 public final class CategoryModel {
 
@@ -98,7 +101,7 @@ public final class CategoryModel {
 
     /**
      * The model every person starts with: the default categories, learned from the synthetic corpus of
-     * {@link #COLD_START_SEED} (deterministic); built on first use (a second or two), then shared.
+     * {@link #COLD_START_SEED} (deterministic); built on first use (a few seconds), then shared.
      */
     public static CategoryModel coldStart() {
         return ColdStart.MODEL;
@@ -181,9 +184,11 @@ public final class CategoryModel {
     }
 
     /**
-     * Takes a labelled expense (typically a correction) into account at once: when its category is not already the
-     * first suggestion, the next suggestion for the same normalized merchant puts it first. Cheap (one suggestion and
-     * a copy of the corrections); the person's next full {@link #train} absorbs it.
+     * Takes a labelled expense (a correction, or simply a new expense with its category) into account at once: it
+     * counts at its merchant, and when its category was not the first suggestion, the merchant is pinned to it so the
+     * next suggestion there puts it first. A pin contradicted by a later label at the same merchant marks a merchant of
+     * mixed categories, which is not pinned again until the next training (its counts and the amount decide). Cheap:
+     * one suggestion and a copy of two small maps; the person's next full {@link #train} absorbs it.
      */
     public CategoryModel learn(LabelledExpense expense) {
         String merchant = Descriptions.merchantKey(expense.expense().description());
