@@ -426,6 +426,9 @@ public final class SyntheticCorpus {
         String store = "";
         boolean online;
         boolean monthly;
+        /** Visited once or twice: a restaurant on a trip, a shop never seen again. */
+        boolean oneOff;
+
         String trait = "";
         Map<String, Double> mix = Map.of();
         double median;
@@ -534,6 +537,13 @@ public final class SyntheticCorpus {
             int locals = 8 + random.nextInt(20);
             for (int i = 0; i < locals; i++) {
                 merchants.add(local());
+            }
+            int oneOffs = 40 + random.nextInt(100);
+            for (int i = 0; i < oneOffs; i++) {
+                Merchant merchant = local();
+                merchant.oneOff = true;
+                merchant.firstDay = random.nextInt(DAYS - 5);
+                merchants.add(merchant);
             }
             Merchant rent = new Merchant();
             rent.name = "RENT";
@@ -657,6 +667,14 @@ public final class SyntheticCorpus {
                             ? amount
                             : amount * Math.exp(merchant.sigma * random.nextGaussian());
                     visits.add(expense(merchant, date, billed, Injected.NONE));
+                }
+                return visits;
+            }
+            if (merchant.oneOff) {
+                int visitsThere = random.nextDouble() < 0.3 ? 2 : 1;
+                for (int i = 0; i < visitsThere; i++) {
+                    double amount = merchant.median * Math.exp(merchant.sigma * random.nextGaussian());
+                    visits.add(expense(merchant, START.plusDays(merchant.firstDay + 2 * i), amount, Injected.NONE));
                 }
                 return visits;
             }
@@ -829,7 +847,9 @@ public final class SyntheticCorpus {
             YearMonth month = YearMonth.from(START).plusMonths(8 + random.nextInt(14));
             String category = pick(List.of("Food", "Shopping", "Entertainment", "Transport"));
             List<Merchant> candidates = merchants.stream()
-                    .filter(m -> !m.monthly && m.mix.keySet().iterator().next().equals(category))
+                    .filter(m -> !m.monthly
+                            && !m.oneOff
+                            && m.mix.keySet().iterator().next().equals(category))
                     .filter(m -> m.firstDay <= month.atDay(1).toEpochDay() - START.toEpochDay())
                     .toList();
             if (candidates.isEmpty()) {
@@ -843,11 +863,11 @@ public final class SyntheticCorpus {
                     .sum();
             double monthly = Math.max(before / 6, 50);
             double added = 0;
-            while (added < 2 * monthly) {
+            // ordinary amounts at the person's own merchants, only many more of them
+            for (int rows = 0; added < 2 * monthly && rows < 60; rows++) {
                 Merchant merchant = pick(candidates);
                 LocalDate date = month.atDay(1 + random.nextInt(20));
-                double amount =
-                        Math.max(merchant.median * Math.exp(merchant.sigma * random.nextGaussian()), monthly / 6);
+                double amount = merchant.median * Math.exp(merchant.sigma * random.nextGaussian());
                 Expense surge = expense(merchant, date, money(amount), category, Injected.CATEGORY_SURGE);
                 into.add(surge);
                 added += amount;

@@ -41,7 +41,7 @@ public final class Evaluation {
     private Evaluation() {}
 
     public static void main(String[] args) throws IOException {
-        long seed = 7;
+        long seed = 2026;
         int people = 120;
         Path out = Path.of("insights-service/target/evaluation.json");
         for (int i = 0; i < args.length; i++) {
@@ -487,7 +487,7 @@ public final class Evaluation {
                     TRAIN_SHARE * 100));
             out.append(String.format(
                     Locale.ROOT,
-                    "%-52s %7s %6s %6s %8s %8s %11s %6s%n",
+                    "%-52s %7s %6s %6s %8s %8s %11s %7s %6s%n",
                     "",
                     "tested",
                     "top-1",
@@ -495,11 +495,12 @@ public final class Evaluation {
                     "macro-F1",
                     "80% cov.",
                     "new merch.",
+                    "known",
                     "ECE"));
             for (Tally tally : tallies()) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "%-52s %7d %6.3f %6.3f %8.3f %8.3f %11s %6.3f%n",
+                        "%-52s %7d %6.3f %6.3f %8.3f %8.3f %11s %7.3f %6.3f%n",
                         tally.name,
                         tally.n,
                         tally.top1(),
@@ -507,6 +508,7 @@ public final class Evaluation {
                         tally.macroF1(),
                         tally.atCoverage(0.8),
                         String.format(Locale.ROOT, "%.3f (%d)", tally.newMerchants(), tally.newN),
+                        ratio(tally.top1 - tally.newTop1, tally.n - tally.newN),
                         tally.calibrationError()));
             }
             out.append(String.format(

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,11 +21,14 @@ import java.util.zip.InflaterInputStream;
 /**
  * Suggests a category for an expense, learned from one person's own labelled expenses.
  *
- * <p>Three layers: a logistic regression over the person's history (words, character trigrams, merchant, amount
- * bucket), which also sees what the cold-start model thinks as features so that it learns how the person's categories
- * map onto the default ones; the cold-start model itself, mixed in with a weight that fades as the history grows
- * ({@code 20 / (n + 20)}); and the corrections taken by {@link #learn}, exact normalized merchant to last category,
- * which win at once until the next full training. Immutable; {@link #suggest} is safe from any thread.
+ * <p>Four layers, mixed as probabilities: a logistic regression over the person's history (words, character trigrams,
+ * merchant, amount bucket), which also sees what the cold-start model thinks as features so that it learns how the
+ * person's categories map onto the default ones; the person's counts at the exact normalized merchant, weighted {@code
+ * 0.5 n / (n + 1)} for n visits; the cold-start model, with a weight that fades as the history grows ({@code 20 / (n +
+ * 20)}); and the corrections taken by {@link #learn} since training, which put the corrected category first at once.
+ *
+ * <p>Immutable: {@link #suggest} is safe from any thread, {@link #learn} returns a new model. The cold-start model is
+ * one shared instance, built on first use.
  */
 public final class CategoryModel {
 
@@ -47,11 +51,15 @@ public final class CategoryModel {
     /** The synthetic corpus the cold-start model learns from, fixed so that every installation gets the same model. */
     public static final long COLD_START_SEED = 20_240_101L;
 
-    static final int COLD_START_PEOPLE = 60;
+    static final int COLD_START_PEOPLE = 30;
     private static final double COLD_START_PRIOR = 20;
     private static final int SMALL_HISTORY = 50;
     private static final double CORRECTION_WEIGHT = 0.6;
+    private static final double MERCHANT_WEIGHT = 0.5;
     private static final int MAX_CORRECTIONS = 2_000;
+    /** Marks a merchant whose correction was contradicted since: no pin there until the next training. */
+    private static final String MIXED = "";
+
     private static final int MAX_BECAUSE = 3;
     private static final long TRAINING_SEED = 42L;
     private static final byte[] MAGIC = {'F', 'T', 'C', 'M'};
@@ -65,6 +73,8 @@ public final class CategoryModel {
     private final Map<String, String> coldMapping;
     /** Normalized merchant to the category last given by {@link #learn}, most recent last. */
     private final Map<String, String> corrections;
+    /** Normalized merchant to how often the person gave each category there, training and {@link #learn} alike. */
+    private final Map<String, Map<String, Integer>> merchants;
 
     private final int examples;
 
@@ -74,12 +84,14 @@ public final class CategoryModel {
             double coldWeight,
             Map<String, String> coldMapping,
             Map<String, String> corrections,
+            Map<String, Map<String, Integer>> merchants,
             int examples) {
         this.scorer = scorer;
         this.coldStart = coldStart;
         this.coldWeight = coldWeight;
         this.coldMapping = coldMapping;
         this.corrections = corrections;
+        this.merchants = merchants;
         this.examples = examples;
     }
 
@@ -89,7 +101,7 @@ public final class CategoryModel {
 
     /**
      * The model every person starts with: the default categories, learned from the synthetic corpus of
-     * {@link #COLD_START_SEED} (deterministic); built on first use (a second or two), then shared.
+     * {@link #COLD_START_SEED} (deterministic); built on first use (a few seconds), then shared.
      */
     public static CategoryModel coldStart() {
         return ColdStart.MODEL;
@@ -105,7 +117,7 @@ public final class CategoryModel {
             }
         }
         LinearScorer scorer = LinearScorer.train(vectors, categories, TRAINING_SEED);
-        return new CategoryModel(scorer, true, 0, Map.of(), Map.of(), 0);
+        return new CategoryModel(scorer, true, 0, Map.of(), Map.of(), Map.of(), 0);
     }
 
     /**
@@ -120,8 +132,12 @@ public final class CategoryModel {
         List<Features.Vector> vectors = new ArrayList<>(history.size());
         List<String> categories = new ArrayList<>(history.size());
         Map<String, Map<String, Integer>> coldToOwn = new HashMap<>();
+        Map<String, Map<String, Integer>> merchants = new HashMap<>();
         for (LabelledExpense labelled : history) {
             Features.Vector vector = Features.of(labelled.expense());
+            merchants
+                    .computeIfAbsent(vector.merchantKey(), key -> new HashMap<>())
+                    .merge(labelled.category(), 1, Integer::sum);
             double[] coldProbabilities = cold.probabilities(vector);
             vectors.add(stack(vector, cold.labels(), coldProbabilities));
             categories.add(labelled.category());
@@ -136,6 +152,7 @@ public final class CategoryModel {
                 COLD_START_PRIOR / (n + COLD_START_PRIOR),
                 coldMapping(scorer.labels(), coldToOwn, n),
                 Map.of(),
+                immutable(merchants),
                 n);
     }
 
@@ -167,25 +184,44 @@ public final class CategoryModel {
     }
 
     /**
-     * Takes a labelled expense (typically a correction) into account at once: when its category is not already the
-     * first suggestion, the next suggestion for the same normalized merchant puts it first. Cheap (one suggestion and
-     * a copy of the corrections); the person's next full {@link #train} absorbs it.
+     * Takes a labelled expense (a correction, or simply a new expense with its category) into account at once: it
+     * counts at its merchant, and when its category was not the first suggestion, the merchant is pinned to it so the
+     * next suggestion there puts it first. A pin contradicted by a later label at the same merchant marks a merchant of
+     * mixed categories, which is not pinned again until the next training (its counts and the amount decide). Cheap:
+     * one suggestion and a copy of two small maps; the person's next full {@link #train} absorbs it.
      */
     public CategoryModel learn(LabelledExpense expense) {
-        List<Suggestion> top = suggest(expense.expense(), 1);
-        if (!top.isEmpty() && top.getFirst().category().equals(expense.category())) {
-            // already first: pinning the merchant would only blunt what the amount says at mixed merchants
-            return this;
-        }
         String merchant = Descriptions.merchantKey(expense.expense().description());
-        LinkedHashMap<String, String> updated = new LinkedHashMap<>(corrections);
-        updated.remove(merchant);
-        updated.put(merchant, expense.category());
-        if (updated.size() > MAX_CORRECTIONS) {
-            updated.remove(updated.keySet().iterator().next());
+        List<Suggestion> top = suggest(expense.expense(), 1);
+        Map<String, String> pinned = corrections;
+        String pin = corrections.get(merchant);
+        // Pin the merchant when the model got it wrong; a pin contradicted later marks a merchant of mixed
+        // categories (a supermarket), never pinned again: its counts and the amount decide better than the last label.
+        // Already first: pinning would only blunt what the amount says at mixed merchants.
+        boolean wrong = top.isEmpty() || !top.getFirst().category().equals(expense.category());
+        String update =
+                pin == null ? (wrong ? expense.category() : null) : pin.equals(expense.category()) ? null : MIXED;
+        if (update != null) {
+            LinkedHashMap<String, String> updated = new LinkedHashMap<>(corrections);
+            updated.remove(merchant);
+            updated.put(merchant, update);
+            if (updated.size() > MAX_CORRECTIONS) {
+                updated.remove(updated.keySet().iterator().next());
+            }
+            pinned = Collections.unmodifiableMap(updated);
         }
+        Map<String, Map<String, Integer>> counted = new HashMap<>(merchants);
+        Map<String, Integer> counts = new HashMap<>(counted.getOrDefault(merchant, Map.of()));
+        counts.merge(expense.category(), 1, Integer::sum);
+        counted.put(merchant, Map.copyOf(counts));
         return new CategoryModel(
-                scorer, coldStart, coldWeight, coldMapping, java.util.Collections.unmodifiableMap(updated), examples);
+                scorer, coldStart, coldWeight, coldMapping, pinned, Collections.unmodifiableMap(counted), examples);
+    }
+
+    private static Map<String, Map<String, Integer>> immutable(Map<String, Map<String, Integer>> merchants) {
+        Map<String, Map<String, Integer>> copy = HashMap.newHashMap(merchants.size());
+        merchants.forEach((merchant, counts) -> copy.put(merchant, Map.copyOf(counts)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** At most {@code limit} suggestions, the most confident first; their confidences add up to at most 1. */
@@ -208,8 +244,16 @@ public final class CategoryModel {
                 }
             }
         }
+        Map<String, Integer> counts = merchants.get(vector.merchantKey());
+        if (counts != null) {
+            // what the person did at this very merchant, trusted more the more often they went there
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            double weight = MERCHANT_WEIGHT * total / (total + 1.0);
+            probabilities.replaceAll((category, p) -> p * (1 - weight));
+            counts.forEach((category, count) -> probabilities.merge(category, weight * count / total, Double::sum));
+        }
         String corrected = corrections.get(vector.merchantKey());
-        if (corrected != null) {
+        if (corrected != null && !corrected.equals(MIXED)) {
             probabilities.replaceAll((category, p) -> p * (1 - CORRECTION_WEIGHT));
             probabilities.merge(corrected, CORRECTION_WEIGHT, Double::sum);
         }
@@ -271,7 +315,7 @@ public final class CategoryModel {
 
     /** How many merchants {@link #learn} has pinned to a category since the model was trained. */
     public int corrections() {
-        return corrections.size();
+        return (int) corrections.values().stream().filter(c -> !c.equals(MIXED)).count();
     }
 
     /** How many distinct features (words, trigrams, merchants, amount buckets) the person's own layer weighs. */
@@ -288,7 +332,7 @@ public final class CategoryModel {
             }
         }
         for (String corrected : corrections.values()) {
-            if (!categories.contains(corrected)) {
+            if (!corrected.equals(MIXED) && !categories.contains(corrected)) {
                 categories.add(corrected);
             }
         }
@@ -309,6 +353,15 @@ public final class CategoryModel {
             out.writeDouble(coldWeight);
             writeMap(out, coldMapping);
             writeMap(out, corrections);
+            out.writeInt(merchants.size());
+            for (Map.Entry<String, Map<String, Integer>> merchant : merchants.entrySet()) {
+                out.writeUTF(merchant.getKey());
+                out.writeShort(merchant.getValue().size());
+                for (Map.Entry<String, Integer> count : merchant.getValue().entrySet()) {
+                    out.writeUTF(count.getKey());
+                    out.writeInt(count.getValue());
+                }
+            }
             if (!coldStart) {
                 scorer.write(out);
             }
@@ -343,12 +396,36 @@ public final class CategoryModel {
             int examples = in.readInt();
             double coldWeight = in.readDouble();
             Map<String, String> coldMapping = Map.copyOf(readMap(in));
-            Map<String, String> corrections = java.util.Collections.unmodifiableMap(readMap(in));
+            Map<String, String> corrections = Collections.unmodifiableMap(readMap(in));
+            int merchantCount = in.readInt();
+            if (merchantCount < 0 || merchantCount > 1_000_000) {
+                throw new IllegalArgumentException("A damaged category model");
+            }
+            Map<String, Map<String, Integer>> merchants = HashMap.newHashMap(merchantCount);
+            for (int i = 0; i < merchantCount; i++) {
+                String merchant = in.readUTF();
+                Map<String, Integer> counts = new HashMap<>();
+                int categories = in.readUnsignedShort();
+                for (int j = 0; j < categories; j++) {
+                    counts.put(in.readUTF(), in.readInt());
+                }
+                merchants.put(merchant, counts);
+            }
             LinearScorer scorer = kind == COLD_START_KIND ? coldStart().scorer : LinearScorer.read(in);
             if (in.read() != -1 || examples < 0 || !(coldWeight >= 0 && coldWeight <= 1)) {
                 throw new IllegalArgumentException("A damaged category model");
             }
-            return new CategoryModel(scorer, kind == COLD_START_KIND, coldWeight, coldMapping, corrections, examples);
+            if (kind == COLD_START_KIND && corrections.isEmpty() && merchants.isEmpty()) {
+                return coldStart();
+            }
+            return new CategoryModel(
+                    scorer,
+                    kind == COLD_START_KIND,
+                    coldWeight,
+                    coldMapping,
+                    corrections,
+                    immutable(merchants),
+                    examples);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException illegal) {
                 throw illegal;

@@ -36,14 +36,19 @@ public final class Descriptions {
      * AUSTIN TX 11/23"): the first words before any number, at most three.
      */
     public static String merchantKey(String description) {
-        Cleaned cleaned = clean(description);
-        List<String> head = cleaned.beforeFirstNumber().isEmpty() ? cleaned.words() : cleaned.beforeFirstNumber();
-        return String.join(" ", head.subList(0, Math.min(MERCHANT_KEY_WORDS, head.size())));
+        return clean(description).merchantKey();
     }
 
-    private record Cleaned(List<String> words, List<String> beforeFirstNumber) {}
+    /** The words of a description and its merchant key, in one pass. */
+    record Cleaned(List<String> words, List<String> beforeFirstNumber) {
 
-    private static Cleaned clean(String description) {
+        String merchantKey() {
+            List<String> head = beforeFirstNumber.isEmpty() ? words : beforeFirstNumber;
+            return String.join(" ", head.subList(0, Math.min(MERCHANT_KEY_WORDS, head.size())));
+        }
+    }
+
+    static Cleaned clean(String description) {
         String text = description.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "");
         text = TERMINAL_PREFIX.matcher(text.strip()).replaceFirst("");
         List<String> words = new ArrayList<>();

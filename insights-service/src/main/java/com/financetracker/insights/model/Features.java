@@ -33,8 +33,9 @@ final class Features {
     private Features() {}
 
     static Vector of(ExpenseText expense) {
-        List<String> words = Descriptions.words(expense.description());
-        String merchant = Descriptions.merchantKey(expense.description());
+        Descriptions.Cleaned cleaned = Descriptions.clean(expense.description());
+        List<String> words = cleaned.words();
+        String merchant = cleaned.merchantKey();
         Map<String, double[]> features = new LinkedHashMap<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);

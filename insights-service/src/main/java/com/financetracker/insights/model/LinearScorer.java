@@ -68,7 +68,7 @@ final class LinearScorer {
             dataset.add(new ArrayExample<>(new Label(categories.get(i)), vector.names(), vector.values()));
         }
         int n = vectors.size();
-        int epochs = n < 2_000 ? 12 : n < 20_000 ? 6 : 3;
+        int epochs = n < 2_000 ? 10 : n < 20_000 ? 5 : 3;
         LinearSGDTrainer trainer =
                 new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.3, 0.1), epochs, Integer.MAX_VALUE, 1, seed);
         LinearSGDModel model = (LinearSGDModel) trainer.train(dataset);
