@@ -34,6 +34,7 @@ final class LocalStack {
     private @Nullable KafkaBroker kafka;
     private volatile @Nullable ServiceProcess training;
     private volatile boolean stopping;
+    private volatile boolean databaseDied;
 
     LocalStack(Settings settings, Console console) {
         this.settings = settings;
@@ -192,7 +193,7 @@ final class LocalStack {
                 console.failure("Kafka did not stop cleanly: " + e.getMessage());
             }
         }
-        if (database != null) {
+        if (database != null && !databaseDied) {
             console.step("Stopping PostgreSQL");
             try {
                 database.close();
@@ -219,6 +220,7 @@ final class LocalStack {
         if (stopping) {
             return;
         }
+        databaseDied = true;
         console.failure("PostgreSQL stopped unexpectedly; see its log "
                 + settings.logs().resolve("postgres.log") + ". Stopping everything.");
         stop();
