@@ -23,10 +23,12 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path directory;
 
-    private Database(EmbeddedPostgres postgres, int port) {
+    private Database(EmbeddedPostgres postgres, int port, Path directory) {
         this.postgres = postgres;
         this.port = port;
+        this.directory = directory;
     }
 
     public static Database start(Path directory, int port, Path logFile) {
@@ -50,7 +52,7 @@ public final class Database implements AutoCloseable {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setRegisterShutdownHook(false)
                     .start();
-            return new Database(postgres, port);
+            return new Database(postgres, port, directory);
         } catch (IOException | IllegalStateException e) {
             throw new StartupException("PostgreSQL did not start (see " + logFile + "): " + e.getMessage(), e);
         }
@@ -73,6 +75,13 @@ public final class Database implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** Runs an action once the server has stopped, for whatever reason (closing it included). */
+    public void onExit(Runnable action) {
+        readPid(directory.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .ifPresent(server -> server.onExit().thenRun(action));
     }
 
     @Override

@@ -6,19 +6,22 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The product on free ports with a PostgreSQL server (and optionally a Kafka broker) of its own in a directory of its
  * own: what the system tests and the benchmark run. The same jars, JVM options, start-up caches and environment as
  * {@code finance-tracker up}, but each service starts and stops on request, one at a time, so that its time to
- * readiness is its own.
+ * readiness is its own. A service that dies is restarted as in {@code finance-tracker up} (see {@link Supervisor}),
+ * saying so on the standard output.
  */
 public final class IsolatedStack implements AutoCloseable {
 
@@ -33,6 +36,7 @@ public final class IsolatedStack implements AutoCloseable {
     private final Map<String, String> environment;
     private final Topology.Credentials credentials;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Supervisor supervisor;
 
     private IsolatedStack(
             Topology topology,
@@ -52,6 +56,8 @@ public final class IsolatedStack implements AutoCloseable {
                 .forEach(spec -> secrets.put(spec.name(), UUID.randomUUID().toString()));
         this.credentials =
                 new Topology.Credentials("admin@isolated.local", "admin-password-" + UUID.randomUUID(), secrets);
+        Console console = new Console(System.out, false);
+        this.supervisor = new Supervisor(console, Clock.systemUTC(), READY_TIMEOUT, console::failure);
     }
 
     /**
@@ -96,25 +102,36 @@ public final class IsolatedStack implements AutoCloseable {
         if (!cache.isCurrent()) {
             cache.train(env, logFile, process -> {});
         }
-        ServiceProcess process = ServiceProcess.start(spec, cache.launchArguments(), env, logFile, line -> {});
+        Supplier<ServiceProcess> starter =
+                () -> ServiceProcess.start(spec, cache.launchArguments(), env, logFile, line -> {});
+        ServiceProcess process = starter.get();
         running.put(name, process);
-        return process.awaitReady(READY_TIMEOUT);
+        Duration took = process.awaitReady(READY_TIMEOUT);
+        supervisor.supervise(process, starter);
+        return took;
     }
 
+    /** Stops a service for good: it is not restarted. */
     public void stopService(String name) {
-        ServiceProcess process = running.remove(name);
+        ServiceProcess started = running.remove(name);
+        ServiceProcess process = supervisor.release(name).orElse(started);
         if (process != null) {
             process.stop(STOP_GRACE);
         }
     }
 
-    /** The process id of a running service. */
+    /** The process id of a running service: of its latest process, when it was restarted. */
     public long pid(String name) {
-        ServiceProcess process = running.get(name);
+        ServiceProcess process = supervisor.current(name).orElse(running.get(name));
         if (process == null) {
             throw new IllegalStateException(name + " is not running");
         }
         return process.process().pid();
+    }
+
+    /** The product's services, as {@code services.yaml} declares them, in its order. */
+    public List<String> services() {
+        return topology.services().stream().map(ServiceSpec::name).toList();
     }
 
     public String url(String name) {
@@ -135,7 +152,10 @@ public final class IsolatedStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List.copyOf(running.keySet()).forEach(this::stopService);
+        Map<String, ServiceProcess> supervised = supervisor.releaseAll();
+        running.forEach(
+                (name, started) -> supervised.getOrDefault(name, started).stop(STOP_GRACE));
+        running.clear();
         if (kafka != null) {
             kafka.close();
         }

@@ -10,7 +10,8 @@ public final class Launcher {
             Usage: finance-tracker up [--kafka] [--follow]
 
             Starts the whole Finance Tracker on this machine: an embedded PostgreSQL and every service declared in
-            services.yaml, each on its port. Stop it with Ctrl-C.
+            services.yaml, each on its port. Stop it with Ctrl-C. A service that dies is restarted (after 1 s, 2 s,
+            4 s … at most 30 s); one that dies five times within two minutes stops everything.
 
             --kafka   send events between the services over an embedded Kafka broker (KRaft, port 9092), as
                       Docker Compose and Kubernetes do, instead of HTTP

@@ -2,6 +2,7 @@ package com.financetracker.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -26,16 +28,19 @@ final class LocalStack {
     private final Console console;
     private final Topology topology;
     private final List<ServiceProcess> running = new ArrayList<>();
+    private final Supervisor supervisor;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private @Nullable Database database;
     private @Nullable KafkaBroker kafka;
     private volatile @Nullable ServiceProcess training;
     private volatile boolean stopping;
+    private volatile boolean databaseDied;
 
     LocalStack(Settings settings, Console console) {
         this.settings = settings;
         this.console = console;
         this.topology = Topology.standard(settings.home()).built();
+        this.supervisor = new Supervisor(console, Clock.systemUTC(), READY_TIMEOUT, this::giveUp);
     }
 
     Console console() {
@@ -89,22 +94,28 @@ final class LocalStack {
         console.step("Starting " + services.stream().map(ServiceSpec::name).collect(Collectors.joining(", "))
                 + (settings.followLogs() ? "" : " (their logs: " + settings.logs() + ")"));
         List<ServiceSpec> specs = List.copyOf(environments.keySet());
+        Map<String, Supplier<ServiceProcess>> starters = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             ServiceSpec spec = specs.get(i);
-            running.add(ServiceProcess.start(
+            Consumer<String> echo = echo(spec, i);
+            Supplier<ServiceProcess> starter = () -> ServiceProcess.start(
                     spec,
                     StartupCache.of(spec).launchArguments(),
                     environments.get(spec),
                     settings.logs().resolve(spec.name() + ".log"),
-                    echo(spec, i)));
+                    echo);
+            starters.put(spec.name(), starter);
+            running.add(starter.get());
         }
         for (ServiceProcess service : running) {
             Duration took = service.awaitReady(READY_TIMEOUT);
             console.ok(service.spec().name() + " ready on " + service.spec().baseUrl() + " after "
                     + took.toMillis() / 1000.0 + " s");
         }
+        running.forEach(service ->
+                supervisor.supervise(service, starters.get(service.spec().name())));
+        database.onExit(this::databaseStopped);
         printWelcome(services, adminPassword, firstStart, secrets.file());
-        Thread.ofVirtual().name("watchdog").start(this::watch);
     }
 
     /** Where a service's output goes besides its log file: the console when following the logs, else nowhere. */
@@ -159,9 +170,11 @@ final class LocalStack {
         if (interrupted != null) {
             interrupted.stop(STOP_GRACE);
         }
+        Map<String, ServiceProcess> supervised = supervisor.releaseAll();
         if (!running.isEmpty()) {
             console.step("Stopping the services");
             List<Thread> stoppers = running.stream()
+                    .map(service -> supervised.getOrDefault(service.spec().name(), service))
                     .map(service -> Thread.ofVirtual().start(() -> service.stop(STOP_GRACE)))
                     .toList();
             for (Thread stopper : stoppers) {
@@ -180,7 +193,7 @@ final class LocalStack {
                 console.failure("Kafka did not stop cleanly: " + e.getMessage());
             }
         }
-        if (database != null) {
+        if (database != null && !databaseDied) {
             console.step("Stopping PostgreSQL");
             try {
                 database.close();
@@ -192,23 +205,26 @@ final class LocalStack {
         stopped.countDown();
     }
 
-    /** A service that dies on its own takes the stack down with it, rather than leaving it half working. */
-    private void watch() {
-        while (!stopping) {
-            for (ServiceProcess service : running) {
-                if (!service.isAlive() && !stopping) {
-                    console.failure(service.spec().name() + " stopped unexpectedly (exit code "
-                            + service.process().exitValue() + "); see " + settings.logs() + ". Stopping everything.");
-                    stop();
-                    System.exit(1);
-                }
-            }
-            try {
-                Thread.sleep(Duration.ofSeconds(1));
-            } catch (InterruptedException e) {
-                return;
-            }
+    /** A service that keeps dying takes the stack down with it, rather than leaving it half working. */
+    private void giveUp(String reason) {
+        if (stopping) {
+            return;
         }
+        console.failure(reason + ". Stopping everything.");
+        stop();
+        System.exit(1);
+    }
+
+    /** The services cannot work without their database, so it is not restarted behind their backs. */
+    private void databaseStopped() {
+        if (stopping) {
+            return;
+        }
+        databaseDied = true;
+        console.failure("PostgreSQL stopped unexpectedly; see its log "
+                + settings.logs().resolve("postgres.log") + ". Stopping everything.");
+        stop();
+        System.exit(1);
     }
 
     private void printWelcome(

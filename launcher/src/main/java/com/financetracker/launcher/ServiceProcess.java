@@ -35,13 +35,15 @@ public final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final Process process;
+    private final Path logFile;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private @Nullable Thread outputPipe;
     private volatile boolean stopRequested;
 
-    private ServiceProcess(ServiceSpec spec, Process process) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
         this.spec = spec;
         this.process = process;
+        this.logFile = logFile;
     }
 
     /**
@@ -63,7 +65,7 @@ public final class ServiceProcess {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
-            ServiceProcess service = new ServiceProcess(spec, builder.start());
+            ServiceProcess service = new ServiceProcess(spec, builder.start(), logFile);
             service.outputPipe =
                     Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, echo));
             return service;
@@ -106,6 +108,11 @@ public final class ServiceProcess {
             sleep(Duration.ofMillis(50));
         }
         throw new StartupException(spec.name() + " was not ready after " + timeout.toSeconds() + " s");
+    }
+
+    /** Where its output goes. */
+    public Path logFile() {
+        return logFile;
     }
 
     public boolean isAlive() {

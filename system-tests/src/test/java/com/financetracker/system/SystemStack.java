@@ -6,8 +6,10 @@ import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The product as it runs for real, for one test class: an {@link IsolatedStack} (a PostgreSQL server and the
@@ -29,13 +31,23 @@ final class SystemStack {
 
     /** Starts the database, an embedded Kafka broker when events should travel over Kafka, and the named services. */
     static IsolatedStack start(boolean overKafka, Map<String, String> environment, String... services) {
+        return start(overKafka, environment, stack -> List.of(services));
+    }
+
+    /** Starts the database and every service of the catalogue ({@code services.yaml}). */
+    static IsolatedStack startAll(Map<String, String> environment) {
+        return start(false, environment, IsolatedStack::services);
+    }
+
+    private static IsolatedStack start(
+            boolean overKafka, Map<String, String> environment, Function<IsolatedStack, List<String>> services) {
         Path home = Path.of(System.getProperty("finance.home", ".."))
                 .toAbsolutePath()
                 .normalize();
         Path run = home.resolve("system-tests/target/system-tests/run-" + System.currentTimeMillis());
         IsolatedStack stack = IsolatedStack.start(home, run, overKafka, environment);
         try {
-            for (String service : services) {
+            for (String service : services.apply(stack)) {
                 stack.startService(service);
             }
             return stack;
