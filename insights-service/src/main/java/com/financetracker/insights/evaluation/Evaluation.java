@@ -2,14 +2,14 @@ package com.financetracker.insights.evaluation;
 
 import com.financetracker.insights.anomaly.AnomalyDetectors;
 import com.financetracker.insights.anomaly.PastExpense;
-import com.financetracker.insights.corpus.SyntheticCorpus;
-import com.financetracker.insights.corpus.SyntheticCorpus.Expense;
-import com.financetracker.insights.corpus.SyntheticCorpus.Injected;
-import com.financetracker.insights.corpus.SyntheticCorpus.Person;
 import com.financetracker.insights.model.CategoryModel;
 import com.financetracker.insights.model.Descriptions;
 import com.financetracker.insights.model.LabelledExpense;
 import com.financetracker.insights.model.Suggestion;
+import com.financetracker.insights.model.corpus.SyntheticCorpus;
+import com.financetracker.insights.model.corpus.SyntheticCorpus.Expense;
+import com.financetracker.insights.model.corpus.SyntheticCorpus.Injected;
+import com.financetracker.insights.model.corpus.SyntheticCorpus.Person;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -79,6 +79,12 @@ public class ExpenseHistory implements UserDataOwner {
                 .toList();
     }
 
+    /** Puts the person on the queue of models to train again, as a change to their expenses does. */
+    @Transactional
+    public void retrainLater(UUID userId) {
+        expenses.markChanged(userId);
+    }
+
     /** Marks a change as taken into account, unless the person's expenses changed again since. */
     @Transactional
     public void done(Change change) {

@@ -1,6 +1,8 @@
 package com.financetracker.insights.forecast;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.financetracker.insights.anomaly.AnomalyDetectors;
+import com.financetracker.insights.anomaly.PastExpense;
 import com.financetracker.insights.expense.KnownExpense;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,13 +14,15 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * Expected spending per category and currency to the end of a month: what was spent so far, plus what the person
  * spent after the same day in each of the months before (as many as there are, up to {@link #HISTORY}). The expected
  * value adds their mean, the range their least and most. Without earlier months the month goes on at its pace so far.
- * A month that is over has nothing left to expect; amounts of different currencies are never added.
+ * A month that is over has nothing left to expect; amounts of different currencies are never added. In the current
+ * month, a category running far above its trend is marked: a passive trend, not an alert (see {@code Alerts}).
  */
 record Forecast(YearMonth month, List<CategoryForecast> categories) {
 
@@ -32,7 +36,8 @@ record Forecast(YearMonth month, List<CategoryForecast> categories) {
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal spentSoFar,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal expected,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal low,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal high) {}
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal high,
+            boolean aboveTrend) {}
 
     /**
      * @param expenses the person's expenses from {@link #HISTORY} months before the month to its end
@@ -51,6 +56,15 @@ record Forecast(YearMonth month, List<CategoryForecast> categories) {
                 earlier.add(previous);
             }
         }
+        List<PastExpense> past = expenses.stream()
+                .map(expense -> PastExpense.of(
+                        expense.id(),
+                        Objects.requireNonNullElse(expense.description(), ""),
+                        expense.category(),
+                        expense.amount(),
+                        expense.currency(),
+                        expense.date()))
+                .toList();
         Map<Key, BigDecimal> soFar = new TreeMap<>();
         Map<Key, Map<YearMonth, BigDecimal>> restOfEarlier = new HashMap<>();
         for (KnownExpense expense : expenses) {
@@ -68,18 +82,21 @@ record Forecast(YearMonth month, List<CategoryForecast> categories) {
             List<BigDecimal> rests = earlier.stream()
                     .map(previous -> restOfEarlier.getOrDefault(key, Map.of()).getOrDefault(previous, BigDecimal.ZERO))
                     .toList();
-            categories.add(forecast(key, spent, rests, elapsedDays, month.lengthOfMonth()));
+            boolean aboveTrend = YearMonth.from(today).equals(month)
+                    && AnomalyDetectors.categorySurge(key.category(), key.currency(), today, past)
+                            .isPresent();
+            categories.add(forecast(key, spent, rests, elapsedDays, month.lengthOfMonth(), aboveTrend));
         });
         categories.sort(Comparator.comparing(CategoryForecast::expected).reversed());
         return new Forecast(month, categories);
     }
 
     private static CategoryForecast forecast(
-            Key key, BigDecimal spent, List<BigDecimal> rests, int elapsedDays, int monthDays) {
+            Key key, BigDecimal spent, List<BigDecimal> rests, int elapsedDays, int monthDays, boolean aboveTrend) {
         int scale = scale(key.currency());
         if (elapsedDays == monthDays) {
             BigDecimal total = spent.setScale(scale, RoundingMode.HALF_UP);
-            return new CategoryForecast(key.category(), key.currency(), total, total, total, total);
+            return new CategoryForecast(key.category(), key.currency(), total, total, total, total, false);
         }
         BigDecimal expected;
         BigDecimal low;
@@ -105,7 +122,8 @@ record Forecast(YearMonth month, List<CategoryForecast> categories) {
                 spent.setScale(scale, RoundingMode.HALF_UP),
                 expected.setScale(scale, RoundingMode.HALF_UP),
                 low.setScale(scale, RoundingMode.HALF_UP),
-                high.setScale(scale, RoundingMode.HALF_UP));
+                high.setScale(scale, RoundingMode.HALF_UP),
+                aboveTrend);
     }
 
     /** Days of the month already behind: all of a past month, none of a future one. */

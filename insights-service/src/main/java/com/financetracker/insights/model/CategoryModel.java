@@ -1,6 +1,6 @@
 package com.financetracker.insights.model;
 
-import com.financetracker.insights.corpus.SyntheticCorpus;
+import com.financetracker.insights.model.corpus.SyntheticCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

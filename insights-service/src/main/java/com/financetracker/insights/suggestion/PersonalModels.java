@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PersonalModels implements UserDataOwner {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalModels.class);
 
     /** The most recent changes taken into account on top of a model; a retraining follows within seconds anyway. */
     private static final int RECENT_CHANGES = 200;
@@ -83,13 +88,27 @@ class PersonalModels implements UserDataOwner {
                         return cached;
                     }
                     Loaded loaded = models.model(userId, stamp.version())
-                            .map(bytes ->
-                                    new Loaded(stamp.version(), stamp.trainedThrough(), CategoryModel.fromBytes(bytes)))
+                            .flatMap(bytes -> readable(userId, bytes))
+                            .map(model -> new Loaded(stamp.version(), stamp.trainedThrough(), model))
                             .orElseGet(() -> new Loaded(0, Instant.EPOCH, CategoryModel.coldStart()));
                     cache.put(userId, loaded);
                     return loaded;
                 })
                 .orElseGet(() -> new Loaded(0, Instant.EPOCH, CategoryModel.coldStart()));
+    }
+
+    /**
+     * The stored model, unless it cannot be read (stored by a version of the service whose models differ): then the
+     * person's model is trained again, and meanwhile they get the starting model with their recent expenses.
+     */
+    private Optional<CategoryModel> readable(UUID userId, byte[] bytes) {
+        try {
+            return Optional.of(CategoryModel.fromBytes(bytes));
+        } catch (IllegalArgumentException e) {
+            log.info("The stored model of {} cannot be read ({}); it is trained again", userId, e.getMessage());
+            history.retrainLater(userId);
+            return Optional.empty();
+        }
     }
 
     private static LabelledExpense labelled(KnownExpense expense) {

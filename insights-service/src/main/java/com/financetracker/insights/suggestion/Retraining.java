@@ -2,6 +2,7 @@ package com.financetracker.insights.suggestion;
 
 import com.financetracker.insights.config.InsightsProperties;
 import com.financetracker.insights.expense.ExpenseHistory;
+import com.financetracker.insights.model.CategoryModel;
 import com.financetracker.platform.work.PeriodicWorker;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,8 @@ class Retraining extends PeriodicWorker {
 
     @Override
     protected boolean round() {
+        // built once, here rather than on the first person's request (it takes seconds)
+        CategoryModel.coldStart();
         Instant settled = clock.instant().minus(delay);
         List<ExpenseHistory.Change> changes = history.changes(PEOPLE_PER_ROUND).stream()
                 .filter(change -> change.changedAt().isBefore(settled))

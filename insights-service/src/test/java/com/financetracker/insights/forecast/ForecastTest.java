@@ -31,7 +31,7 @@ class ForecastTest {
 
         assertThat(forecast.categories())
                 .containsExactly(new Forecast.CategoryForecast(
-                        "Food", "EUR", money("30.00"), money("230.00"), money("130.00"), money("330.00")));
+                        "Food", "EUR", money("30.00"), money("230.00"), money("130.00"), money("330.00"), false));
     }
 
     @Test
@@ -40,7 +40,7 @@ class ForecastTest {
 
         assertThat(forecast.categories())
                 .containsExactly(new Forecast.CategoryForecast(
-                        "Transport", "EUR", money("20.00"), money("60.00"), money("20.00"), money("60.00")));
+                        "Transport", "EUR", money("20.00"), money("60.00"), money("20.00"), money("60.00"), false));
     }
 
     @Test

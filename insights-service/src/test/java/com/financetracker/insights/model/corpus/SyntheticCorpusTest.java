@@ -1,11 +1,11 @@
-package com.financetracker.insights.corpus;
+package com.financetracker.insights.model.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.financetracker.insights.corpus.SyntheticCorpus.Expense;
-import com.financetracker.insights.corpus.SyntheticCorpus.Injected;
-import com.financetracker.insights.corpus.SyntheticCorpus.Person;
 import com.financetracker.insights.model.CategoryModel;
+import com.financetracker.insights.model.corpus.SyntheticCorpus.Expense;
+import com.financetracker.insights.model.corpus.SyntheticCorpus.Injected;
+import com.financetracker.insights.model.corpus.SyntheticCorpus.Person;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

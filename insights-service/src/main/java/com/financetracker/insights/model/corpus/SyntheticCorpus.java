@@ -1,4 +1,4 @@
-package com.financetracker.insights.corpus;
+package com.financetracker.insights.model.corpus;
 
 import com.financetracker.insights.model.ExpenseText;
 import java.math.BigDecimal;
