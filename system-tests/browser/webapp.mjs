@@ -224,7 +224,7 @@ async function journey(run) {
   await page.getByRole("link", { name: "Settings" }).click();
   await audit(page, run, "settings");
   await page.getByLabel("Default currency").selectOption("EUR");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.getByText("Your settings are saved.").waitFor();
   await page.getByRole("link", { name: "Home" }).click();
   check((await page.getByLabel("Currency", { exact: true }).inputValue()) === "EUR", `${run.label}: quick add now defaults to EUR`);
