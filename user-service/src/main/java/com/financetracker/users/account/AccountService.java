@@ -88,20 +88,27 @@ public class AccountService {
 
     /**
      * Checks a login. Unknown email and wrong password fail the same way; both count against the account and the
-     * client address, and too many failures are refused before the password is even checked.
+     * client address, and
+     * each check is reserved before it runs, so too many failures are refused before the password is even checked.
      */
     public User authenticate(String email, String password, @Nullable String clientAddress) {
         String normalized = normalizeEmail(email);
-        throttle.checkAllowed(normalized, clientAddress);
-        Optional<User> found = users.findByEmail(normalized);
-        boolean matches =
-                passwords.matches(password, found.map(User::passwordHash).orElse(decoyHash));
+        LoginThrottle.Check check = throttle.reserveLogin(normalized, clientAddress);
+        Optional<User> found;
+        boolean matches;
+        try {
+            found = users.findByEmail(normalized);
+            matches = passwords.matches(password, found.map(User::passwordHash).orElse(decoyHash));
+        } catch (RuntimeException e) {
+            check.abandoned();
+            throw e;
+        }
         if (found.isEmpty() || !matches) {
-            throttle.recordFailure(normalized, clientAddress);
+            check.failed();
             throw new InvalidCredentialsException();
         }
         User user = found.get();
-        throttle.recordSuccess(normalized);
+        check.succeeded();
         if (user.disabled()) {
             throw new AccountDisabledException();
         }
@@ -153,10 +160,18 @@ public class AccountService {
     }
 
     private void verifyPassword(User user, String password, @Nullable String address) {
-        throttle.checkAllowed(user.email(), address);
-        if (!passwords.matches(password, user.passwordHash())) {
-            throttle.recordFailure(user.email(), address);
+        LoginThrottle.Check check = throttle.reserveLogin(user.email(), address);
+        boolean matches;
+        try {
+            matches = passwords.matches(password, user.passwordHash());
+        } catch (RuntimeException e) {
+            check.abandoned();
+            throw e;
+        }
+        if (!matches) {
+            check.failed();
             throw new WrongPasswordException();
         }
+        check.succeeded();
     }
 }

@@ -1,97 +1,114 @@
 package com.financetracker.users.account;
 
-import com.financetracker.users.account.AccountProblems.TooManyAttemptsException;
 import com.financetracker.users.config.UserServiceProperties;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import com.financetracker.users.throttle.AttemptCounters;
+import com.financetracker.users.throttle.AttemptCounters.Limit;
+import com.financetracker.users.throttle.TooManyRequestsException;
 import java.time.Duration;
-import java.util.function.Supplier;
-import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits failed password checks per account and per client address, with token buckets kept in PostgreSQL so
- * every replica sees the same counts. Only failures consume; a successful login clears the account's bucket.
+ * Limits password checks. A check is reserved before it runs and given back after, counted as spent only when it
+ * failed: however many arrive at once, no more checks run than the limit allows failures. Checks count per account
+ * and per client address; a right password clears the account's failures.
  */
 @Component
 class LoginThrottle {
 
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
-    private final Supplier<BucketConfiguration> accountLimit;
-    private final Supplier<BucketConfiguration> addressLimit;
+    /** How long a check waits for running checks of the same key to end before it is refused. */
+    private static final Duration MOST_WAIT = Duration.ofSeconds(5);
 
-    LoginThrottle(DataSource dataSource, UserServiceProperties properties) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("login_throttle")
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .build();
+    private static final Duration WAIT_STEP = Duration.ofMillis(20);
+
+    private final AttemptCounters counters;
+    private final Limit accountLimit;
+    private final Limit addressLimit;
+
+    LoginThrottle(AttemptCounters counters, UserServiceProperties properties) {
         UserServiceProperties.Throttle throttle = properties.throttle();
-        BucketConfiguration account = limit(throttle.accountFailures(), throttle.accountWindow());
-        BucketConfiguration address = limit(throttle.addressFailures(), throttle.addressWindow());
-        this.accountLimit = () -> account;
-        this.addressLimit = () -> address;
+        this.counters = counters;
+        this.accountLimit = new Limit(throttle.accountFailures(), throttle.accountWindow());
+        this.addressLimit = new Limit(throttle.addressFailures(), throttle.addressWindow());
     }
 
-    /** Refuses the attempt, without counting it, when the account or the address has no attempts left. */
-    void checkAllowed(String account, @Nullable String address) {
-        long waitNanos = waitNanos(accountKey(account), accountLimit);
+    /** Reserves a login's password check, or refuses it with 429 when a limit has been reached. */
+    Check reserveLogin(String account, @Nullable String address) {
+        List<Key> keys = new ArrayList<>();
+        keys.add(new Key("account:" + account, accountLimit, true));
         if (address != null) {
-            waitNanos = Math.max(waitNanos, waitNanos(addressKey(address), addressLimit));
+            keys.add(new Key("address:" + address, addressLimit, false));
         }
-        if (waitNanos > 0) {
-            throw new TooManyAttemptsException(Duration.ofNanos(waitNanos).plusSeconds(1));
+        return reserve(keys);
+    }
+
+    private Check reserve(List<Key> keys) {
+        long deadline = System.nanoTime() + MOST_WAIT.toNanos();
+        while (true) {
+            List<Key> reserved = new ArrayList<>();
+            Optional<Duration> refused = Optional.empty();
+            for (Key key : keys) {
+                refused = counters.reserve(key.id(), key.limit());
+                if (refused.isPresent()) {
+                    break;
+                }
+                reserved.add(key);
+            }
+            if (refused.isEmpty()) {
+                return new Check(reserved);
+            }
+            reserved.forEach(key -> counters.release(key.id(), key.limit(), false));
+            Duration wait = refused.get();
+            if (!wait.isZero() || System.nanoTime() > deadline) {
+                throw TooManyRequestsException.failedAttempts(wait.isZero() ? Duration.ofSeconds(1) : wait);
+            }
+            // only checks still running stand in the way: they end within moments
+            LockSupport.parkNanos(WAIT_STEP.toNanos());
         }
     }
 
-    void recordFailure(String account, @Nullable String address) {
-        buckets.builder().build(accountKey(account), accountLimit).tryConsume(1);
-        if (address != null) {
-            buckets.builder().build(addressKey(address), addressLimit).tryConsume(1);
+    /** One limit a check counts against; {@code forgottenOnSuccess} when a right password clears its failures. */
+    private record Key(String id, Limit limit, boolean forgottenOnSuccess) {}
+
+    /** A reserved password check: say how it ended, exactly once. */
+    final class Check {
+
+        private final List<Key> keys;
+        private boolean ended;
+
+        private Check(List<Key> keys) {
+            this.keys = keys;
         }
-    }
 
-    void recordSuccess(String account) {
-        buckets.removeProxy(accountKey(account));
-    }
-
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    void removeExpired() {
-        while (buckets.removeExpired(1000) == 1000) {
-            // keep going until a batch comes back short
+        void succeeded() {
+            end(key -> {
+                if (key.forgottenOnSuccess()) {
+                    counters.releaseAndForget(key.id(), key.limit());
+                } else {
+                    counters.release(key.id(), key.limit(), false);
+                }
+            });
         }
-    }
 
-    private long waitNanos(String key, Supplier<BucketConfiguration> limit) {
-        EstimationProbe probe = buckets.builder().build(key, limit).estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
-    }
+        void failed() {
+            end(key -> counters.release(key.id(), key.limit(), true));
+        }
 
-    private static BucketConfiguration limit(int failures, Duration window) {
-        return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(failures)
-                        .refillGreedy(failures, window)
-                        .build())
-                .build();
-    }
+        /** Ends a check that did not run to a verdict (hashing refused, an error): nothing is counted. */
+        void abandoned() {
+            end(key -> counters.release(key.id(), key.limit(), false));
+        }
 
-    private static String accountKey(String account) {
-        return "account:" + account;
-    }
-
-    private static String addressKey(String address) {
-        return "address:" + address;
+        private void end(Consumer<Key> release) {
+            if (!ended) {
+                ended = true;
+                keys.forEach(release);
+            }
+        }
     }
 }
