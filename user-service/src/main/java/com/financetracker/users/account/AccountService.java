@@ -160,7 +160,7 @@ public class AccountService {
     }
 
     private void verifyPassword(User user, String password, @Nullable String address) {
-        LoginThrottle.Check check = throttle.reserveLogin(user.email(), address);
+        LoginThrottle.Check check = throttle.reserveReauthentication(user.id());
         boolean matches;
         try {
             matches = passwords.matches(password, user.passwordHash());

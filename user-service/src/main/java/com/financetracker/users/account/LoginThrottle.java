@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits password checks. A check is reserved before it runs and given back after, counted as spent only when it
- * failed: however many arrive at once, no more checks run than the limit allows failures. Checks count per account
- * and per client address; a right password clears the account's failures.
+ * failed: however many arrive at once, no more checks run than the limit allows failures. A login counts per account
+ * and client address first (5 by default), per account only at a much higher bound, so guessing from elsewhere
+ * cannot lock the owner out, and per address. A signed-in person re-entering their password (to change it, or to
+ * delete the account) counts on a limit of their own, which failed logins do not touch. A right password clears the
+ * account's failures.
  */
 @Component
 class LoginThrottle {
@@ -27,12 +31,14 @@ class LoginThrottle {
     private static final Duration WAIT_STEP = Duration.ofMillis(20);
 
     private final AttemptCounters counters;
+    private final Limit accountAddressLimit;
     private final Limit accountLimit;
     private final Limit addressLimit;
 
     LoginThrottle(AttemptCounters counters, UserServiceProperties properties) {
         UserServiceProperties.Throttle throttle = properties.throttle();
         this.counters = counters;
+        this.accountAddressLimit = new Limit(throttle.accountAddressFailures(), throttle.accountWindow());
         this.accountLimit = new Limit(throttle.accountFailures(), throttle.accountWindow());
         this.addressLimit = new Limit(throttle.addressFailures(), throttle.addressWindow());
     }
@@ -40,11 +46,19 @@ class LoginThrottle {
     /** Reserves a login's password check, or refuses it with 429 when a limit has been reached. */
     Check reserveLogin(String account, @Nullable String address) {
         List<Key> keys = new ArrayList<>();
+        if (address != null) {
+            keys.add(new Key("login:" + address + ":" + account, accountAddressLimit, true));
+        }
         keys.add(new Key("account:" + account, accountLimit, true));
         if (address != null) {
             keys.add(new Key("address:" + address, addressLimit, false));
         }
         return reserve(keys);
+    }
+
+    /** Reserves the password check of a person already signed in. */
+    Check reserveReauthentication(UUID user) {
+        return reserve(List.of(new Key("user:" + user, accountAddressLimit, true)));
     }
 
     private Check reserve(List<Key> keys) {

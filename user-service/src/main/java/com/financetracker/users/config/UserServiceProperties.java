@@ -88,11 +88,15 @@ public record UserServiceProperties(
             @NotNull Duration rotationInterval) {}
 
     /**
-     * @param accountFailures failed password checks allowed per account within {@code accountWindow}
+     * @param accountAddressFailures failed logins allowed per account from one client address within
+     *     {@code accountWindow}; also the failed checks of a signed-in person's own password
+     * @param accountFailures failed logins allowed per account from all addresses together within {@code
+     *     accountWindow}: much higher, so that guessing from elsewhere cannot keep the owner out
      * @param addressFailures failed logins allowed per client address within {@code addressWindow}
      */
     public record Throttle(
-            @Min(1) @DefaultValue("5") int accountFailures,
+            @Min(1) @DefaultValue("5") int accountAddressFailures,
+            @Min(1) @DefaultValue("100") int accountFailures,
             @NotNull @DefaultValue("5m") Duration accountWindow,
             @Min(1) @DefaultValue("50") int addressFailures,
             @NotNull @DefaultValue("5m") Duration addressWindow) {}
