@@ -12,6 +12,7 @@ import com.financetracker.users.account.AccountProblems.WrongPasswordException;
 import com.financetracker.users.account.AccountRequests.ChangePassword;
 import com.financetracker.users.account.AccountRequests.Register;
 import com.financetracker.users.account.AccountRequests.UpdateProfile;
+import com.financetracker.users.config.UserServiceProperties;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -44,6 +45,8 @@ public class AccountService {
     private final TransactionOperations transactions;
     private final MergePatch mergePatch;
     private final Clock clock;
+    /** The configured administrator's email, which nobody may register; null when none is configured. */
+    private final @Nullable String reservedEmail;
     /** Checked against when the email is unknown, so both failures take as long. */
     private final String decoyHash;
 
@@ -55,7 +58,8 @@ public class AccountService {
             ApplicationEventPublisher events,
             TransactionOperations transactions,
             MergePatch mergePatch,
-            Clock clock) {
+            Clock clock,
+            UserServiceProperties properties) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -64,6 +68,9 @@ public class AccountService {
         this.transactions = transactions;
         this.mergePatch = mergePatch;
         this.clock = clock;
+        this.reservedEmail = properties.admin().configured()
+                ? normalizeEmail(properties.admin().email())
+                : null;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -79,6 +86,10 @@ public class AccountService {
                         ? email.substring(0, email.indexOf('@'))
                         : request.displayName();
         String hash = passwords.encode(request.password());
+        if (email.equals(reservedEmail)) {
+            // kept for the administrator the next start creates; answered as if taken, after hashing as for any email
+            throw new EmailTakenException();
+        }
         try {
             return users.insert(email, displayName, hash, EnumSet.of(Role.USER));
         } catch (DuplicateKeyException e) {
