@@ -39,8 +39,8 @@ class AccountController {
     @Operation(summary = "Create an account", description = "The email must not be registered yet (case-insensitive).")
     @SecurityRequirements
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<UserResponse> register(@Valid @RequestBody Register request) {
-        User user = accounts.register(request);
+    ResponseEntity<UserResponse> register(@Valid @RequestBody Register request, HttpServletRequest http) {
+        User user = accounts.register(request, http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/users/" + user.id())).body(UserResponse.of(user));
     }
 

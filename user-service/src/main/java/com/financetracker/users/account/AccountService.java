@@ -13,6 +13,8 @@ import com.financetracker.users.account.AccountRequests.ChangePassword;
 import com.financetracker.users.account.AccountRequests.Register;
 import com.financetracker.users.account.AccountRequests.UpdateProfile;
 import com.financetracker.users.config.UserServiceProperties;
+import com.financetracker.users.throttle.HashingRequests;
+import com.financetracker.users.throttle.Reservation;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -40,6 +42,7 @@ public class AccountService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final HashingRequests hashingRequests;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
@@ -54,6 +57,7 @@ public class AccountService {
             UserRepository users,
             PasswordEncoder passwords,
             LoginThrottle throttle,
+            HashingRequests hashingRequests,
             Outbox outbox,
             ApplicationEventPublisher events,
             TransactionOperations transactions,
@@ -63,6 +67,7 @@ public class AccountService {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.hashingRequests = hashingRequests;
         this.outbox = outbox;
         this.events = events;
         this.transactions = transactions;
@@ -79,7 +84,9 @@ public class AccountService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    User register(Register request) {
+    /** Registers an account; registrations are limited per client address and overall, as each costs a hash. */
+    User register(Register request, @Nullable String address) {
+        hashingRequests.registration(address);
         String email = normalizeEmail(request.email());
         String displayName =
                 request.displayName() == null || request.displayName().isBlank()
@@ -104,7 +111,7 @@ public class AccountService {
      */
     public User authenticate(String email, String password, @Nullable String clientAddress) {
         String normalized = normalizeEmail(email);
-        LoginThrottle.Check check = throttle.reserveLogin(normalized, clientAddress);
+        Reservation check = throttle.reserveLogin(normalized, clientAddress);
         Optional<User> found;
         boolean matches;
         try {
@@ -171,7 +178,7 @@ public class AccountService {
     }
 
     private void verifyPassword(User user, String password, @Nullable String address) {
-        LoginThrottle.Check check = throttle.reserveReauthentication(user.id());
+        Reservation check = throttle.reserveReauthentication(user.id());
         boolean matches;
         try {
             matches = passwords.matches(password, user.passwordHash());

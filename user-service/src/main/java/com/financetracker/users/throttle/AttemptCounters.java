@@ -1,7 +1,10 @@
 package com.financetracker.users.throttle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,11 @@ public class AttemptCounters {
             return attempts / (window.toMillis() / 1000.0);
         }
     }
+
+    /** How long a check waits for running checks of the same counter to end before it is refused. */
+    private static final Duration MOST_WAIT = Duration.ofSeconds(5);
+
+    private static final Duration WAIT_STEP = Duration.ofMillis(20);
 
     /** A reservation left behind by a replica that stopped mid-check is forgotten after this long without a change. */
     private static final String RESERVATIONS_LAPSE = "interval '1 minute'";
@@ -43,22 +51,62 @@ public class AttemptCounters {
      * @return empty when reserved; otherwise how long until an attempt is regained, or zero when only running
      *     attempts stand in the way (they end within moments, and may give their reservation back)
      */
-    public Optional<Duration> reserve(String key, Limit limit) {
+    Optional<Duration> reserve(String key, Limit limit) {
         return add(key, limit, 1, 0, IN_FLIGHT_NOW + " + " + SPENT_NOW);
     }
 
+    /**
+     * Reserves an attempt on every counter, or none: refuses with 429 when a limit has been reached. When only
+     * attempts still running stand in the way, waits (at most a few seconds) for them to end.
+     */
+    public Reservation reserveAll(List<Reservation.Key> keys) {
+        long deadline = System.nanoTime() + MOST_WAIT.toNanos();
+        while (true) {
+            List<Reservation.Key> reserved = new ArrayList<>();
+            Optional<Duration> refused = Optional.empty();
+            for (Reservation.Key key : keys) {
+                refused = reserve(key.id(), key.limit());
+                if (refused.isPresent()) {
+                    break;
+                }
+                reserved.add(key);
+            }
+            if (refused.isEmpty()) {
+                return new Reservation(this, reserved);
+            }
+            reserved.forEach(key -> release(key.id(), key.limit(), false));
+            Duration wait = refused.get();
+            if (!wait.isZero() || System.nanoTime() > deadline) {
+                throw TooManyRequestsException.failedAttempts(wait.isZero() ? Duration.ofSeconds(1) : wait);
+            }
+            LockSupport.parkNanos(WAIT_STEP.toNanos());
+        }
+    }
+
+    /**
+     * Spends an attempt on every counter in turn; refuses with 429 at the first whose limit has been reached (the
+     * attempts already spent on the others stay spent: the request was made).
+     */
+    public void spendAll(List<Reservation.Key> keys) {
+        for (Reservation.Key key : keys) {
+            spend(key.id(), key.limit()).ifPresent(wait -> {
+                throw TooManyRequestsException.requests(wait);
+            });
+        }
+    }
+
     /** Gives back a reservation, counting the attempt as spent when it failed. */
-    public void release(String key, Limit limit, boolean failed) {
+    void release(String key, Limit limit, boolean failed) {
         update(key, limit, SPENT_NOW + " + " + (failed ? 1 : 0));
     }
 
     /** Gives back a reservation and forgets the attempts spent so far. */
-    public void releaseAndForget(String key, Limit limit) {
+    void releaseAndForget(String key, Limit limit) {
         update(key, limit, "0");
     }
 
     /** Spends one attempt when the limit leaves room for it; otherwise says how long until it does. */
-    public Optional<Duration> spend(String key, Limit limit) {
+    Optional<Duration> spend(String key, Limit limit) {
         return add(key, limit, 0, 1, SPENT_NOW);
     }
 

@@ -97,7 +97,8 @@ class AdminBootstrapTest {
                 new UserServiceProperties.Admin(email, "configured-password-1"),
                 properties.signingKey(),
                 properties.serviceClients(),
-                properties.throttle());
+                properties.throttle(),
+                properties.hashing());
         return new AdminBootstrap(configured, users, passwords);
     }
 
