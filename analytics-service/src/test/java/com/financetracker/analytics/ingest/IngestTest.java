@@ -13,7 +13,9 @@ import com.financetracker.platform.usage.LatencySketch;
 import com.financetracker.platform.usage.UsageReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,27 @@ class IngestTest extends AnalyticsServiceTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
         assertThat(counts("usage_minute")).isEmpty();
+    }
+
+    @Test
+    void reportsFromTheFutureOrWithAMalformedInstanceAreRefusedAndChangeNothing() {
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+        UsageReport.Entry now = entry("GET", "/x", 200, AT, 1);
+        UsageReport createdTomorrow =
+                new UsageReport(UUID.randomUUID(), "expense-service", "i", tomorrow, 0, List.of(now));
+        UsageReport requestsTomorrow = report("expense-service", entry("GET", "/x", 200, tomorrow, 1));
+        UsageReport badInstance = new UsageReport(UUID.randomUUID(), "expense-service", "a/b <c>", AT, 0, List.of(now));
+        UsageReport blankInstance = new UsageReport(UUID.randomUUID(), "expense-service", "", AT, 0, List.of(now));
+
+        for (UsageReport report : List.of(createdTomorrow, requestsTomorrow, badInstance, blankInstance)) {
+            ApiResponse response = deliver(report);
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(counts("usage_minute")).isEmpty();
+        assertThat(deliver(report("expense-service", entry("GET", "/x", 200, AT, 1)))
+                        .status())
+                .isEqualTo(202);
     }
 
     /** A sketch with one request in each of the given bins: 31 bytes that no recorder writes. */
