@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param serviceClients clients of the client-credentials grant, as {@code id:secret,id:secret}
  * @param throttle limits on failed password checks and on other requests that cost a password hash
  * @param hashing the password-hashing threads' queue
+ * @param sessionLifetime how long a session lasts from its login, however often it is refreshed
  */
 @Validated
 @ConfigurationProperties("finance.users")
@@ -33,7 +34,8 @@ public record UserServiceProperties(
         @Valid @NotNull @DefaultValue SigningKey signingKey,
         @NotNull String serviceClients,
         @Valid @NotNull @DefaultValue Throttle throttle,
-        @Valid @NotNull @DefaultValue Hashing hashing) {
+        @Valid @NotNull @DefaultValue Hashing hashing,
+        @NotNull @DefaultValue("90d") Duration sessionLifetime) {
 
     /**
      * Entries are separated by the commas that start a new {@code id:}; a secret given as an Argon2 hash holds commas

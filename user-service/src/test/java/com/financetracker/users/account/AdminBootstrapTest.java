@@ -98,7 +98,8 @@ class AdminBootstrapTest {
                 properties.signingKey(),
                 properties.serviceClients(),
                 properties.throttle(),
-                properties.hashing());
+                properties.hashing(),
+                properties.sessionLifetime());
         return new AdminBootstrap(configured, users, passwords);
     }
 
