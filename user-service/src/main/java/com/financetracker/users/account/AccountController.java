@@ -63,11 +63,8 @@ class AccountController {
     @Operation(summary = "Change the password", description = "Ends every other session of the user.")
     @PutMapping(path = "/users/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> changePassword(
-            AuthenticatedUser user,
-            @AuthenticationPrincipal Jwt token,
-            @Valid @RequestBody ChangePassword request,
-            HttpServletRequest http) {
-        accounts.changePassword(user.id(), request, session(token), http.getRemoteAddr());
+            AuthenticatedUser user, @AuthenticationPrincipal Jwt token, @Valid @RequestBody ChangePassword request) {
+        accounts.changePassword(user.id(), request, session(token));
         return ResponseEntity.noContent().build();
     }
 
@@ -76,9 +73,8 @@ class AccountController {
             description = "Needs the password. The account is gone at once; other services purge the user's data"
                     + " shortly after.")
     @DeleteMapping(path = "/users/me", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> deleteMe(
-            AuthenticatedUser user, @Valid @RequestBody DeleteAccount request, HttpServletRequest http) {
-        accounts.delete(user.id(), request.password(), http.getRemoteAddr());
+    ResponseEntity<Void> deleteMe(AuthenticatedUser user, @Valid @RequestBody DeleteAccount request) {
+        accounts.delete(user.id(), request.password());
         return ResponseEntity.noContent().build();
     }
 

@@ -106,8 +106,8 @@ public class AccountService {
 
     /**
      * Checks a login. Unknown email and wrong password fail the same way; both count against the account and the
-     * client address, and
-     * each check is reserved before it runs, so too many failures are refused before the password is even checked.
+     * client address. Each check is reserved before it runs, so too many failures are refused before the password is
+     * even checked, however many requests arrive at once.
      */
     public User authenticate(String email, String password, @Nullable String clientAddress) {
         String normalized = normalizeEmail(email);
@@ -153,9 +153,9 @@ public class AccountService {
     }
 
     /** Changes the password after checking the current one; every other session of the user ends. */
-    void changePassword(UUID id, ChangePassword request, @Nullable UUID currentSession, @Nullable String address) {
+    void changePassword(UUID id, ChangePassword request, @Nullable UUID currentSession) {
         User user = current(id);
-        verifyPassword(user, request.currentPassword(), address);
+        verifyPassword(user, request.currentPassword());
         String hash = passwords.encode(request.newPassword());
         transactions.executeWithoutResult(status -> {
             users.updatePasswordHash(id, hash);
@@ -165,9 +165,9 @@ public class AccountService {
     }
 
     /** Deletes the account after checking the password, and tells other services to forget the user. */
-    void delete(UUID id, String password, @Nullable String address) {
+    void delete(UUID id, String password) {
         User user = current(id);
-        verifyPassword(user, password, address);
+        verifyPassword(user, password);
         transactions.executeWithoutResult(status -> {
             if (users.delete(id)) {
                 UserDeleted deleted = new UserDeleted(id, clock.instant());
@@ -177,7 +177,8 @@ public class AccountService {
         log.info("User {} deleted their account", id);
     }
 
-    private void verifyPassword(User user, String password, @Nullable String address) {
+    /** Checks a signed-in person's password, on a limit of their own that failed logins do not touch. */
+    private void verifyPassword(User user, String password) {
         Reservation check = throttle.reserveReauthentication(user.id());
         boolean matches;
         try {
