@@ -38,13 +38,12 @@ public final class Benchmark {
     /** Days of per-minute usage statistics seeded for GET /analytics. */
     private static final int USAGE_DAYS = 30;
 
-    private static final List<String> SERVICES =
-            List.of(
-                    Topology.USER_SERVICE,
-                    Topology.EXPENSE_SERVICE,
-                    Topology.ANALYTICS_SERVICE,
-                    Topology.INSIGHTS_SERVICE,
-                    Topology.WEB_APP);
+    private static final List<String> SERVICES = List.of(
+            Topology.USER_SERVICE,
+            Topology.EXPENSE_SERVICE,
+            Topology.ANALYTICS_SERVICE,
+            Topology.INSIGHTS_SERVICE,
+            Topology.WEB_APP);
 
     private final Path home;
     private final Path work;
@@ -109,6 +108,9 @@ public final class Benchmark {
         // the analytics service keeps per-minute statistics for the whole seeded month (by default it keeps them three
         // days and answers for older times from its hourly and daily rows)
         settings.put("FINANCE_ANALYTICS_RETENTION_MINUTES", (USAGE_DAYS + 1) + "d");
+        // the seeder registers every user from this machine's one address
+        settings.put("FINANCE_USERS_THROTTLE_REGISTRATIONSPERADDRESS", "1000000");
+        settings.put("FINANCE_USERS_THROTTLE_REGISTRATIONS", "1000000");
         if (profile) {
             Files.createDirectories(work.resolve("jfr"));
             settings.put(

@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
             "finance.users.admin.email=" + UserServiceTest.ADMIN_EMAIL,
             "finance.users.admin.password=" + UserServiceTest.ADMIN_PASSWORD,
             "finance.users.service-clients=expense-service:" + UserServiceTest.CLIENT_SECRET,
-            "finance.users.throttle.address-failures=10000"
+            "finance.users.throttle.address-failures=10000",
+            "finance.users.throttle.registrations-per-address=100000",
+            "finance.users.throttle.registrations=100000"
         })
 @WithPostgres
 public abstract class UserServiceTest {

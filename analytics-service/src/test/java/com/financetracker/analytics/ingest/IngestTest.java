@@ -2,11 +2,20 @@ package com.financetracker.analytics.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
+import com.datadoghq.sketch.ddsketch.mapping.CubicallyInterpolatedMapping;
+import com.datadoghq.sketch.ddsketch.store.SparseStore;
 import com.financetracker.analytics.AnalyticsServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
+import com.financetracker.platform.usage.LatencySketch;
 import com.financetracker.platform.usage.UsageReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -93,6 +102,62 @@ class IngestTest extends AnalyticsServiceTest {
                         .status())
                 .isEqualTo(400);
         assertThat(counts("usage_minute")).isEmpty();
+    }
+
+    @Test
+    void forgedSketchesAreRefusedForGoodAndChangeNothing() {
+        for (int[] bins : new int[][] {{-2_000_000_000, 2_000_000_000}, {-50_000_000, 50_000_000}}) {
+            UsageReport forged = new UsageReport(
+                    UUID.randomUUID(),
+                    "expense-service",
+                    "i",
+                    AT,
+                    0,
+                    List.of(new UsageReport.Entry(AT, "GET", "/x", 200, 2, 2, 1, AT, AT, forgedSketch(bins))));
+
+            ApiResponse response = deliver(forged);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(counts("usage_minute")).isEmpty();
+    }
+
+    @Test
+    void reportsFromTheFutureOrWithAMalformedInstanceAreRefusedAndChangeNothing() {
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+        UsageReport.Entry now = entry("GET", "/x", 200, AT, 1);
+        UsageReport createdTomorrow =
+                new UsageReport(UUID.randomUUID(), "expense-service", "i", tomorrow, 0, List.of(now));
+        UsageReport requestsTomorrow = report("expense-service", entry("GET", "/x", 200, tomorrow, 1));
+        UsageReport badInstance = new UsageReport(UUID.randomUUID(), "expense-service", "a/b <c>", AT, 0, List.of(now));
+        UsageReport blankInstance = new UsageReport(UUID.randomUUID(), "expense-service", "", AT, 0, List.of(now));
+
+        for (UsageReport report : List.of(createdTomorrow, requestsTomorrow, badInstance, blankInstance)) {
+            ApiResponse response = deliver(report);
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(counts("usage_minute")).isEmpty();
+        assertThat(deliver(report("expense-service", entry("GET", "/x", 200, AT, 1)))
+                        .status())
+                .isEqualTo(202);
+    }
+
+    /** A sketch with one request in each of the given bins: 31 bytes that no recorder writes. */
+    static byte[] forgedSketch(int... bins) {
+        DDSketch sketch =
+                new DDSketch(new CubicallyInterpolatedMapping(LatencySketch.RELATIVE_ACCURACY), SparseStore::new);
+        for (int bin : bins) {
+            sketch.getPositiveValueStore().add(bin, 1.0);
+        }
+        GrowingByteArrayOutput output = GrowingByteArrayOutput.withDefaultInitialCapacity();
+        try {
+            sketch.encode(output, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return output.trimmedCopy();
     }
 
     private List<Long> counts(String table) {

@@ -2,7 +2,9 @@ package com.financetracker.platform.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,13 +23,36 @@ public final class ApiClient {
             .build();
 
     private final String baseUrl;
+    private final HttpClient http;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, HTTP);
+    }
+
+    private ApiClient(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = http;
     }
 
     public static ApiClient onPort(int port) {
         return new ApiClient("http://localhost:" + port);
+    }
+
+    /**
+     * A client whose connections come from another loopback address (such as {@code 127.0.0.2}), so the service
+     * sees a second client address, as it would see another machine.
+     */
+    public static ApiClient onPortFrom(int port, String loopbackAddress) {
+        try {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .localAddress(InetAddress.getByName(loopbackAddress))
+                    .build();
+            return new ApiClient("http://127.0.0.1:" + port, http);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
     }
 
     public String baseUrl() {
@@ -107,7 +132,7 @@ public final class ApiClient {
         public ApiResponse send() {
             try {
                 HttpResponse<String> response =
-                        HTTP.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+                        http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
                 return new ApiResponse(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " failed", e);

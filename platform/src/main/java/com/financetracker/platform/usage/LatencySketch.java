@@ -1,9 +1,11 @@
 package com.financetracker.platform.usage;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
 import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
+import com.datadoghq.sketch.ddsketch.mapping.CubicallyInterpolatedMapping;
+import com.datadoghq.sketch.ddsketch.mapping.IndexMapping;
+import com.datadoghq.sketch.ddsketch.store.SparseStore;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -27,6 +29,16 @@ public final class LatencySketch {
     /** Relative accuracy of every quantile. */
     public static final double RELATIVE_ACCURACY = 0.01;
 
+    private static final IndexMapping MAPPING = new CubicallyInterpolatedMapping(RELATIVE_ACCURACY);
+
+    /** The bins of latencies from a nanosecond to about 30 years (in milliseconds): no other can be recorded. */
+    private static final int MIN_INDEX = MAPPING.index(1e-6);
+
+    private static final int MAX_INDEX = MAPPING.index(1e12);
+
+    /** Every bin between the two, each with its index and count: far more than an encoded sketch ever takes. */
+    private static final int MAX_ENCODED_BYTES = 32 * 1024;
+
     private final DDSketch sketch;
 
     private LatencySketch(DDSketch sketch) {
@@ -34,15 +46,49 @@ public final class LatencySketch {
     }
 
     public static LatencySketch empty() {
-        return new LatencySketch(DDSketches.unboundedDense(RELATIVE_ACCURACY));
+        return new LatencySketch(new DDSketch(MAPPING, UnboundedSizeDenseStore::new));
     }
 
+    /**
+     * Decodes a sketch that {@link #encode()} wrote, after checking that it could have: the same index mapping, bins
+     * of latencies between a nanosecond and decades only, positive finite counts, and no more bytes than such a
+     * sketch takes. A forged sketch with bins far apart would otherwise make the dense store allocate an array
+     * spanning them (out of memory, or an arithmetic overflow).
+     *
+     * @throws IllegalArgumentException when the bytes are not such a sketch
+     */
     public static LatencySketch decode(byte[] encoded) {
+        if (encoded.length > MAX_ENCODED_BYTES) {
+            throw new IllegalArgumentException("a latency sketch takes at most " + MAX_ENCODED_BYTES + " bytes");
+        }
+        DDSketch read;
         try {
-            return new LatencySketch(DDSketch.decode(ByteArrayInput.wrap(encoded), UnboundedSizeDenseStore::new));
-        } catch (IOException e) {
+            // a sparse store holds only the bins the input names, so reading costs no more than the input's size
+            read = DDSketch.decode(ByteArrayInput.wrap(encoded), SparseStore::new);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not an encoded latency sketch", e);
         }
+        if (!MAPPING.equals(read.getIndexMapping())) {
+            throw new IllegalArgumentException("a latency sketch with another index mapping");
+        }
+        if (!read.getNegativeValueStore().isEmpty()) {
+            throw new IllegalArgumentException("a latency sketch with negative latencies");
+        }
+        read.getPositiveValueStore().forEach((index, count) -> {
+            if (index < MIN_INDEX || index > MAX_INDEX) {
+                throw new IllegalArgumentException("a latency sketch with a bin out of range: " + index);
+            }
+            if (!Double.isFinite(count) || count <= 0) {
+                throw new IllegalArgumentException("a latency sketch with an invalid count");
+            }
+        });
+        double zeroCount = read.getCount() - read.getPositiveValueStore().getTotalCount();
+        if (!Double.isFinite(read.getCount()) || zeroCount < -1e-9 * Math.max(1, read.getCount())) {
+            throw new IllegalArgumentException("a latency sketch with an invalid count");
+        }
+        LatencySketch sketch = empty();
+        sketch.sketch.mergeWith(read);
+        return sketch;
     }
 
     public void add(double milliseconds) {

@@ -1,11 +1,13 @@
 package com.financetracker.platform.usage;
 
 import com.financetracker.platform.events.EventType;
+import com.financetracker.platform.validation.NotFarInFuture;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -27,10 +29,16 @@ import java.util.UUID;
 public record UsageReport(
         @NotNull UUID id,
         @NotBlank @Size(max = 100) String service,
-        @NotNull @Size(max = 100) String instance,
-        @NotNull Instant createdAt,
+
+        @NotNull @Pattern(regexp = INSTANCE, message = "must be 1 to 100 letters, digits, '.', '_', ':' or '-'")
+        String instance,
+
+        @NotNull @NotFarInFuture Instant createdAt,
         @PositiveOrZero long dropped,
         @NotNull List<@NotNull @Valid Entry> entries) {
+
+    /** What names an instance (a UUID, as the recorder sends, or a host name): it becomes part of the event key. */
+    public static final String INSTANCE = "[A-Za-z0-9._:-]{1,100}";
 
     /** Usage reports travel as events of this type, keyed by reporting instance. */
     public static final EventType<UsageReport> TYPE =
@@ -43,15 +51,15 @@ public record UsageReport(
      * @param sketch the encoded {@link LatencySketch} of the durations
      */
     public record Entry(
-            @NotNull Instant minute,
+            @NotNull @NotFarInFuture Instant minute,
             @NotNull @Size(max = 10) String method,
             @NotNull @Size(max = 500) String route,
             @Min(100) @Max(599) int status,
             @PositiveOrZero long count,
             double durationSumMs,
             double durationMaxMs,
-            @NotNull Instant firstSeen,
-            @NotNull Instant lastSeen,
+            @NotNull @NotFarInFuture Instant firstSeen,
+            @NotNull @NotFarInFuture Instant lastSeen,
             @NotNull @LatencySketch.Encoded byte[] sketch) {}
 
     /** The key a report travels under: reports of one instance stay in order. */

@@ -1,8 +1,15 @@
 package com.financetracker.platform.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
+import com.datadoghq.sketch.ddsketch.mapping.CubicallyInterpolatedMapping;
+import com.datadoghq.sketch.ddsketch.store.SparseStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,43 @@ class LatencySketchTest {
             assertThat(sketch.quantile(q)).as("p" + q * 100).isCloseTo(exact, within(exact * 0.0101));
         }
         assertThat(sketch.count()).isEqualTo(100_000);
+    }
+
+    @Test
+    void forgedSketchesAreRefusedBeforeAnythingIsAllocatedForThem() {
+        assertThatThrownBy(() -> LatencySketch.decode(forged(-50_000_000, 50_000_000)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LatencySketch.decode(forged(-2_000_000_000, 2_000_000_000)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LatencySketch.decode(forged(5_000))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LatencySketch.decode(new byte[64 * 1024]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void extremeButRealLatenciesStillDecode() {
+        LatencySketch sketch = LatencySketch.empty();
+        sketch.add(0);
+        sketch.add(0.000_01);
+        sketch.add(86_400_000);
+
+        assertThat(LatencySketch.decode(sketch.encode()).count()).isEqualTo(3);
+    }
+
+    /** A sketch with the right mapping and one request in each of the given bins, as no recorder would write. */
+    static byte[] forged(int... bins) {
+        DDSketch sketch =
+                new DDSketch(new CubicallyInterpolatedMapping(LatencySketch.RELATIVE_ACCURACY), SparseStore::new);
+        for (int bin : bins) {
+            sketch.getPositiveValueStore().add(bin, 1.0);
+        }
+        GrowingByteArrayOutput output = GrowingByteArrayOutput.withDefaultInitialCapacity();
+        try {
+            sketch.encode(output, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return output.trimmedCopy();
     }
 
     @Test

@@ -39,8 +39,8 @@ class AccountController {
     @Operation(summary = "Create an account", description = "The email must not be registered yet (case-insensitive).")
     @SecurityRequirements
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<UserResponse> register(@Valid @RequestBody Register request) {
-        User user = accounts.register(request);
+    ResponseEntity<UserResponse> register(@Valid @RequestBody Register request, HttpServletRequest http) {
+        User user = accounts.register(request, http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/users/" + user.id())).body(UserResponse.of(user));
     }
 
@@ -63,11 +63,8 @@ class AccountController {
     @Operation(summary = "Change the password", description = "Ends every other session of the user.")
     @PutMapping(path = "/users/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> changePassword(
-            AuthenticatedUser user,
-            @AuthenticationPrincipal Jwt token,
-            @Valid @RequestBody ChangePassword request,
-            HttpServletRequest http) {
-        accounts.changePassword(user.id(), request, session(token), http.getRemoteAddr());
+            AuthenticatedUser user, @AuthenticationPrincipal Jwt token, @Valid @RequestBody ChangePassword request) {
+        accounts.changePassword(user.id(), request, session(token));
         return ResponseEntity.noContent().build();
     }
 
@@ -76,9 +73,8 @@ class AccountController {
             description = "Needs the password. The account is gone at once; other services purge the user's data"
                     + " shortly after.")
     @DeleteMapping(path = "/users/me", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> deleteMe(
-            AuthenticatedUser user, @Valid @RequestBody DeleteAccount request, HttpServletRequest http) {
-        accounts.delete(user.id(), request.password(), http.getRemoteAddr());
+    ResponseEntity<Void> deleteMe(AuthenticatedUser user, @Valid @RequestBody DeleteAccount request) {
+        accounts.delete(user.id(), request.password());
         return ResponseEntity.noContent().build();
     }
 

@@ -13,4 +13,7 @@ public final class AccountEvents {
 
     /** An administrator disabled the account: every session must end. */
     public record AccountDisabled(UUID userId) {}
+
+    /** An administrator removed the account's ADMIN role: every session must end, so none renews it. */
+    public record AdminRoleRemoved(UUID userId) {}
 }

@@ -2,9 +2,7 @@ package com.financetracker.users.account;
 
 import com.financetracker.platform.web.ProblemException;
 import com.financetracker.platform.web.ProblemType;
-import java.time.Duration;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The problems the account endpoints answer with. */
@@ -47,16 +45,6 @@ public final class AccountProblems {
     static final class WrongPasswordException extends ProblemException {
         WrongPasswordException() {
             super(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password", "The current password is incorrect");
-        }
-    }
-
-    /** Too many failed password checks for an account or from an address; says when to try again. */
-    public static final class TooManyAttemptsException extends ProblemException {
-        TooManyAttemptsException(Duration retryAfter) {
-            super(
-                    ProblemType.TOO_MANY_REQUESTS,
-                    "Too many failed attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds");
-            getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
     }
 

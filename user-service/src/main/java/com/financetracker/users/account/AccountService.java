@@ -12,6 +12,9 @@ import com.financetracker.users.account.AccountProblems.WrongPasswordException;
 import com.financetracker.users.account.AccountRequests.ChangePassword;
 import com.financetracker.users.account.AccountRequests.Register;
 import com.financetracker.users.account.AccountRequests.UpdateProfile;
+import com.financetracker.users.config.UserServiceProperties;
+import com.financetracker.users.throttle.HashingRequests;
+import com.financetracker.users.throttle.Reservation;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -39,11 +42,14 @@ public class AccountService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final HashingRequests hashingRequests;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
     private final MergePatch mergePatch;
     private final Clock clock;
+    /** The configured administrator's email, which nobody may register; null when none is configured. */
+    private final @Nullable String reservedEmail;
     /** Checked against when the email is unknown, so both failures take as long. */
     private final String decoyHash;
 
@@ -51,19 +57,25 @@ public class AccountService {
             UserRepository users,
             PasswordEncoder passwords,
             LoginThrottle throttle,
+            HashingRequests hashingRequests,
             Outbox outbox,
             ApplicationEventPublisher events,
             TransactionOperations transactions,
             MergePatch mergePatch,
-            Clock clock) {
+            Clock clock,
+            UserServiceProperties properties) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.hashingRequests = hashingRequests;
         this.outbox = outbox;
         this.events = events;
         this.transactions = transactions;
         this.mergePatch = mergePatch;
         this.clock = clock;
+        this.reservedEmail = properties.admin().configured()
+                ? normalizeEmail(properties.admin().email())
+                : null;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -72,13 +84,19 @@ public class AccountService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    User register(Register request) {
+    /** Registers an account; registrations are limited per client address and overall, as each costs a hash. */
+    User register(Register request, @Nullable String address) {
+        hashingRequests.registration(address);
         String email = normalizeEmail(request.email());
         String displayName =
                 request.displayName() == null || request.displayName().isBlank()
                         ? email.substring(0, email.indexOf('@'))
                         : request.displayName();
         String hash = passwords.encode(request.password());
+        if (email.equals(reservedEmail)) {
+            // kept for the administrator the next start creates; answered as if taken, after hashing as for any email
+            throw new EmailTakenException();
+        }
         try {
             return users.insert(email, displayName, hash, EnumSet.of(Role.USER));
         } catch (DuplicateKeyException e) {
@@ -88,20 +106,27 @@ public class AccountService {
 
     /**
      * Checks a login. Unknown email and wrong password fail the same way; both count against the account and the
-     * client address, and too many failures are refused before the password is even checked.
+     * client address. Each check is reserved before it runs, so too many failures are refused before the password is
+     * even checked, however many requests arrive at once.
      */
     public User authenticate(String email, String password, @Nullable String clientAddress) {
         String normalized = normalizeEmail(email);
-        throttle.checkAllowed(normalized, clientAddress);
-        Optional<User> found = users.findByEmail(normalized);
-        boolean matches =
-                passwords.matches(password, found.map(User::passwordHash).orElse(decoyHash));
+        Reservation check = throttle.reserveLogin(normalized, clientAddress);
+        Optional<User> found;
+        boolean matches;
+        try {
+            found = users.findByEmail(normalized);
+            matches = passwords.matches(password, found.map(User::passwordHash).orElse(decoyHash));
+        } catch (RuntimeException e) {
+            check.abandoned();
+            throw e;
+        }
         if (found.isEmpty() || !matches) {
-            throttle.recordFailure(normalized, clientAddress);
+            check.failed();
             throw new InvalidCredentialsException();
         }
         User user = found.get();
-        throttle.recordSuccess(normalized);
+        check.succeeded();
         if (user.disabled()) {
             throw new AccountDisabledException();
         }
@@ -128,9 +153,9 @@ public class AccountService {
     }
 
     /** Changes the password after checking the current one; every other session of the user ends. */
-    void changePassword(UUID id, ChangePassword request, @Nullable UUID currentSession, @Nullable String address) {
+    void changePassword(UUID id, ChangePassword request, @Nullable UUID currentSession) {
         User user = current(id);
-        verifyPassword(user, request.currentPassword(), address);
+        verifyPassword(user, request.currentPassword());
         String hash = passwords.encode(request.newPassword());
         transactions.executeWithoutResult(status -> {
             users.updatePasswordHash(id, hash);
@@ -140,9 +165,9 @@ public class AccountService {
     }
 
     /** Deletes the account after checking the password, and tells other services to forget the user. */
-    void delete(UUID id, String password, @Nullable String address) {
+    void delete(UUID id, String password) {
         User user = current(id);
-        verifyPassword(user, password, address);
+        verifyPassword(user, password);
         transactions.executeWithoutResult(status -> {
             if (users.delete(id)) {
                 UserDeleted deleted = new UserDeleted(id, clock.instant());
@@ -152,11 +177,20 @@ public class AccountService {
         log.info("User {} deleted their account", id);
     }
 
-    private void verifyPassword(User user, String password, @Nullable String address) {
-        throttle.checkAllowed(user.email(), address);
-        if (!passwords.matches(password, user.passwordHash())) {
-            throttle.recordFailure(user.email(), address);
+    /** Checks a signed-in person's password, on a limit of their own that failed logins do not touch. */
+    private void verifyPassword(User user, String password) {
+        Reservation check = throttle.reserveReauthentication(user.id());
+        boolean matches;
+        try {
+            matches = passwords.matches(password, user.passwordHash());
+        } catch (RuntimeException e) {
+            check.abandoned();
+            throw e;
+        }
+        if (!matches) {
+            check.failed();
             throw new WrongPasswordException();
         }
+        check.succeeded();
     }
 }

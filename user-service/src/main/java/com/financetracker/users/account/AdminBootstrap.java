@@ -10,8 +10,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first administrator from {@code FINANCE_ADMIN_EMAIL} / {@code FINANCE_ADMIN_PASSWORD} when no account
- * has that email. An existing account keeps its password (it may have been changed since) and gets the ADMIN role.
+ * Creates the first administrator from {@code FINANCE_ADMIN_EMAIL} / {@code FINANCE_ADMIN_PASSWORD} when there is no
+ * administrator yet. It never promotes an existing account: registration is open and emails are not verified, so
+ * whoever registered the configured email would otherwise become an administrator at the next start. (Registration
+ * refuses that email, so only an account made before it was configured can hold it.)
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -37,15 +39,17 @@ class AdminBootstrap implements ApplicationRunner {
         }
         String email = AccountService.normalizeEmail(admin.email());
         String displayName = email.substring(0, Math.max(1, email.indexOf('@')));
+        if (users.anyAdministrator()) {
+            log.info("An administrator exists: FINANCE_ADMIN_EMAIL is not used");
+            return;
+        }
         if (users.insertIfAbsent(email, displayName, passwords.encode(admin.password()), EnumSet.allOf(Role.class))) {
             log.info("Created administrator {}", email);
             return;
         }
-        users.findByEmail(email).filter(existing -> !existing.isAdmin()).ifPresent(existing -> {
-            EnumSet<Role> roles = EnumSet.copyOf(existing.roles());
-            roles.add(Role.ADMIN);
-            users.updateAccess(existing.id(), roles, existing.disabled());
-            log.info("Granted ADMIN to existing account {}", email);
-        });
+        log.warn(
+                "No administrator exists, and an ordinary account already has FINANCE_ADMIN_EMAIL {}: it is not made"
+                        + " administrator. Configure another email, or grant the role in the database.",
+                email);
     }
 }

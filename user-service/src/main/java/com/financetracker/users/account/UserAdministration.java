@@ -3,6 +3,7 @@ package com.financetracker.users.account;
 import com.financetracker.platform.web.MergePatch;
 import com.financetracker.platform.web.ProblemException;
 import com.financetracker.users.account.AccountEvents.AccountDisabled;
+import com.financetracker.users.account.AccountEvents.AdminRoleRemoved;
 import com.financetracker.users.account.AccountProblems.SelfLockoutException;
 import com.financetracker.users.account.AccountProblems.UserNotFoundException;
 import com.financetracker.users.account.AccountRequests.AdminUpdate;
@@ -62,6 +63,9 @@ class UserAdministration {
                 users.updateAccess(id, roles, updated.disabled()).orElseThrow(() -> UserNotFoundException.forId(id));
         if (saved.disabled() && !user.disabled()) {
             events.publishEvent(new AccountDisabled(id));
+        }
+        if (user.isAdmin() && !saved.isAdmin()) {
+            events.publishEvent(new AdminRoleRemoved(id));
         }
         log.info("Admin {} set user {} to roles {} disabled={}", actingAdmin, id, roles, saved.disabled());
         return saved;

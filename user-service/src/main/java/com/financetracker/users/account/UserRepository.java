@@ -42,6 +42,12 @@ class UserRepository {
                 .optional();
     }
 
+    boolean anyAdministrator() {
+        return jdbc.sql("select exists (select 1 from users where 'ADMIN' = any (roles))")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Inserts a user; fails with a duplicate-key error when the email is taken. */
     User insert(String email, String displayName, String passwordHash, Set<Role> roles) {
         return jdbc.sql("insert into users (email, display_name, password_hash, roles)"

@@ -1,11 +1,18 @@
 package com.financetracker.users.config;
 
+import com.financetracker.platform.web.ProblemException;
+import com.financetracker.platform.web.ProblemType;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -13,18 +20,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * processor for tens of milliseconds: more at once would finish none sooner and only hold more memory. Requests run
  * on virtual threads, which give up their carrier only when they block: hashing on them would keep every carrier
  * busy, and the requests holding a database lock would wait for a carrier while the others queue behind the lock.
- * The caller's virtual thread instead waits for the hash without holding a carrier.
+ * The caller's virtual thread instead waits for the hash without holding a carrier. At most {@code queue} hashes
+ * wait for a thread: beyond, the request is refused with 503 and {@code Retry-After} rather than made to wait behind
+ * a flood without bound.
  */
 final class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {
 
     private final PasswordEncoder delegate;
     private final ExecutorService hashing;
 
-    BoundedPasswordEncoder(PasswordEncoder delegate, int threads) {
+    BoundedPasswordEncoder(PasswordEncoder delegate, int threads, int queue) {
         this.delegate = delegate;
-        this.hashing = Executors.newFixedThreadPool(
+        this.hashing = new ThreadPoolExecutor(
                 threads,
-                Thread.ofPlatform().name("password-hashing-", 1).daemon().factory());
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                Thread.ofPlatform().name("password-hashing-", 1).daemon().factory(),
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Override
@@ -48,7 +62,12 @@ final class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {
     }
 
     private <T> T hashed(Callable<T> hash) {
-        Future<T> result = hashing.submit(hash);
+        Future<T> result;
+        try {
+            result = hashing.submit(hash);
+        } catch (RejectedExecutionException e) {
+            throw new HashingBusyException();
+        }
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -60,6 +79,14 @@ final class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Every hashing thread is busy and the queue is full. */
+    static final class HashingBusyException extends ProblemException {
+        HashingBusyException() {
+            super(ProblemType.SERVICE_UNAVAILABLE, "The service is busy checking passwords; try again in a second");
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         }
     }
 }

@@ -34,14 +34,15 @@ class TokenConfiguration {
 
     /**
      * Argon2id for new hashes; the {id} prefix lets the parameters change later without breaking old hashes. Hashed
-     * on one platform thread per processor, off the requests' virtual threads.
+     * on one platform thread per processor, off the requests' virtual threads, with a bounded queue.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(UserServiceProperties properties) {
         return new BoundedPasswordEncoder(
                 new DelegatingPasswordEncoder(
                         "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8())),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                properties.hashing().queue());
     }
 
     @Bean

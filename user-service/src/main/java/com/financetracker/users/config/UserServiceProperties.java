@@ -21,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param admin the first administrator, created at start when it does not exist
  * @param signingKey where the token-signing key comes from
  * @param serviceClients clients of the client-credentials grant, as {@code id:secret,id:secret}
- * @param throttle limits on failed password checks
+ * @param throttle limits on failed password checks and on other requests that cost a password hash
+ * @param hashing the password-hashing threads' queue
+ * @param sessionLifetime how long a session lasts from its login, however often it is refreshed
  */
 @Validated
 @ConfigurationProperties("finance.users")
@@ -31,7 +33,9 @@ public record UserServiceProperties(
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue SigningKey signingKey,
         @NotNull String serviceClients,
-        @Valid @NotNull @DefaultValue Throttle throttle) {
+        @Valid @NotNull @DefaultValue Throttle throttle,
+        @Valid @NotNull @DefaultValue Hashing hashing,
+        @NotNull @DefaultValue("90d") Duration sessionLifetime) {
 
     /**
      * Entries are separated by the commas that start a new {@code id:}; a secret given as an Argon2 hash holds commas
@@ -88,12 +92,34 @@ public record UserServiceProperties(
             @NotNull Duration rotationInterval) {}
 
     /**
-     * @param accountFailures failed password checks allowed per account within {@code accountWindow}
+     * @param accountAddressFailures failed logins allowed per account from one client address within
+     *     {@code accountWindow}; also the failed checks of a signed-in person's own password
+     * @param accountFailures failed logins allowed per account from all addresses together within {@code
+     *     accountWindow}: much higher, so that guessing from elsewhere cannot keep the owner out
      * @param addressFailures failed logins allowed per client address within {@code addressWindow}
+     * @param registrationsPerAddress registrations allowed per client address within {@code registrationWindow}
+     * @param registrations registrations allowed from all addresses together within {@code registrationWindow}
+     * @param clientFailuresPerAddress failed client-credentials requests allowed per client address within {@code
+     *     clientWindow}
+     * @param clientFailures failed client-credentials requests allowed from all addresses together within {@code
+     *     clientWindow}
      */
     public record Throttle(
-            @Min(1) @DefaultValue("5") int accountFailures,
+            @Min(1) @DefaultValue("5") int accountAddressFailures,
+            @Min(1) @DefaultValue("100") int accountFailures,
             @NotNull @DefaultValue("5m") Duration accountWindow,
             @Min(1) @DefaultValue("50") int addressFailures,
-            @NotNull @DefaultValue("5m") Duration addressWindow) {}
+            @NotNull @DefaultValue("5m") Duration addressWindow,
+            @Min(1) @DefaultValue("20") int registrationsPerAddress,
+            @Min(1) @DefaultValue("200") int registrations,
+            @NotNull @DefaultValue("1h") Duration registrationWindow,
+            @Min(1) @DefaultValue("10") int clientFailuresPerAddress,
+            @Min(1) @DefaultValue("100") int clientFailures,
+            @NotNull @DefaultValue("5m") Duration clientWindow) {}
+
+    /**
+     * @param queue password hashes that may wait for a hashing thread; beyond, requests that need one get 503 with
+     *     {@code Retry-After} instead of waiting without bound
+     */
+    public record Hashing(@Min(0) @DefaultValue("32") int queue) {}
 }

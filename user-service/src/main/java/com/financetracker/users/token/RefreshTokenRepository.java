@@ -15,6 +15,7 @@ class RefreshTokenRepository {
             UUID id,
             UUID familyId,
             UUID userId,
+            Instant sessionStartedAt,
             Instant expiresAt,
             @Nullable Instant usedAt,
             @Nullable Instant revokedAt) {
@@ -30,12 +31,13 @@ class RefreshTokenRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID familyId, UUID userId, byte[] tokenHash, Instant expiresAt) {
+    void insert(UUID familyId, UUID userId, byte[] tokenHash, Instant sessionStartedAt, Instant expiresAt) {
         jdbc.sql("""
-                        insert into refresh_tokens (family_id, user_id, token_hash, expires_at)
-                        values (:family, :user, :hash, :expiresAt)
+                        insert into refresh_tokens (family_id, user_id, token_hash, session_started_at, expires_at)
+                        values (:family, :user, :hash, :started, :expiresAt)
                         """)
                 .param("family", familyId)
+                .param("started", Timestamp.from(sessionStartedAt))
                 .param("user", userId)
                 .param("hash", tokenHash)
                 .param("expiresAt", Timestamp.from(expiresAt))
@@ -45,7 +47,7 @@ class RefreshTokenRepository {
     /** The token with this hash, locked until the transaction ends so two refreshes cannot both use it. */
     Optional<StoredToken> findForUpdate(byte[] tokenHash) {
         return jdbc.sql("""
-                        select id, family_id, user_id, expires_at, used_at, revoked_at
+                        select id, family_id, user_id, session_started_at, expires_at, used_at, revoked_at
                           from refresh_tokens where token_hash = :hash for update
                         """)
                 .param("hash", tokenHash)
@@ -53,6 +55,7 @@ class RefreshTokenRepository {
                         rs.getObject("id", UUID.class),
                         rs.getObject("family_id", UUID.class),
                         rs.getObject("user_id", UUID.class),
+                        rs.getTimestamp("session_started_at").toInstant(),
                         rs.getTimestamp("expires_at").toInstant(),
                         instant(rs.getTimestamp("used_at")),
                         instant(rs.getTimestamp("revoked_at"))))

@@ -1,6 +1,7 @@
 package com.financetracker.users.token;
 
 import com.financetracker.users.account.AccountEvents.AccountDisabled;
+import com.financetracker.users.account.AccountEvents.AdminRoleRemoved;
 import com.financetracker.users.account.AccountEvents.PasswordChanged;
 import com.financetracker.users.account.AccountService;
 import com.financetracker.users.account.User;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Login sessions: a family of refresh tokens started at login. Each refresh rotates the token; a token presented
- * after it was rotated means it was copied, so the whole family is revoked and its holder must log in again.
+ * after it was rotated means it was copied, so the whole family is revoked and its holder must log in again. A session
+ * lasts at most its absolute lifetime from the login, however often it is refreshed.
  */
 @Service
 class Sessions {
@@ -39,6 +41,7 @@ class Sessions {
     private final AccountService accounts;
     private final TransactionOperations transactions;
     private final Duration refreshTtl;
+    private final Duration sessionLifetime;
     private final Clock clock;
 
     Sessions(
@@ -53,12 +56,13 @@ class Sessions {
         this.accounts = accounts;
         this.transactions = transactions;
         this.refreshTtl = properties.refreshTokenTtl();
+        this.sessionLifetime = properties.sessionLifetime();
         this.clock = clock;
     }
 
     /** Starts a session for a user who just proved their password. */
     TokenResponse start(User user) {
-        return issue(user, UUID.randomUUID());
+        return issue(user, UUID.randomUUID(), clock.instant());
     }
 
     /** Rotates a refresh token: the old one stops working and a new pair is issued. */
@@ -89,7 +93,7 @@ class Sessions {
                 return Optional.empty();
             }
             refreshTokens.markUsed(token.id());
-            return Optional.of(issue(user.get(), token.familyId()));
+            return Optional.of(issue(user.get(), token.familyId(), token.sessionStartedAt()));
         });
         return issued.orElseThrow(InvalidRefreshTokenException::new);
     }
@@ -112,6 +116,12 @@ class Sessions {
         refreshTokens.revokeUserSessions(event.userId(), null);
     }
 
+    @EventListener
+    void on(AdminRoleRemoved event) {
+        int revoked = refreshTokens.revokeUserSessions(event.userId(), null);
+        log.info("Removing the ADMIN role ended {} session tokens of user {}", revoked, event.userId());
+    }
+
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void deleteExpired() {
         int deleted = refreshTokens.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
@@ -120,10 +130,14 @@ class Sessions {
         }
     }
 
-    private TokenResponse issue(User user, UUID session) {
+    private TokenResponse issue(User user, UUID session, Instant sessionStartedAt) {
         String refreshToken = newRefreshToken();
         Instant expiresAt = clock.instant().plus(refreshTtl);
-        refreshTokens.insert(session, user.id(), hash(refreshToken), expiresAt);
+        Instant sessionEnds = sessionStartedAt.plus(sessionLifetime);
+        if (expiresAt.isAfter(sessionEnds)) {
+            expiresAt = sessionEnds;
+        }
+        refreshTokens.insert(session, user.id(), hash(refreshToken), sessionStartedAt, expiresAt);
         return TokenResponse.bearer(
                 accessTokens.forUser(user, session), accessTokens.ttl().toSeconds(), refreshToken);
     }

@@ -1,6 +1,8 @@
 package com.financetracker.users.token;
 
 import com.financetracker.users.account.AccountService;
+import com.financetracker.users.throttle.HashingRequests;
+import com.financetracker.users.throttle.Reservation;
 import com.financetracker.users.token.TokenProblems.InvalidClientException;
 import com.financetracker.users.token.TokenProblems.UnsupportedGrantTypeException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,13 +35,20 @@ class TokenController {
     private final Sessions sessions;
     private final ServiceClients clients;
     private final AccessTokens accessTokens;
+    private final HashingRequests hashingRequests;
     private final BasicAuthenticationConverter basicAuthentication = new BasicAuthenticationConverter();
 
-    TokenController(AccountService accounts, Sessions sessions, ServiceClients clients, AccessTokens accessTokens) {
+    TokenController(
+            AccountService accounts,
+            Sessions sessions,
+            ServiceClients clients,
+            AccessTokens accessTokens,
+            HashingRequests hashingRequests) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.clients = clients;
         this.accessTokens = accessTokens;
+        this.hashingRequests = hashingRequests;
     }
 
     @Operation(
@@ -107,9 +116,20 @@ class TokenController {
             throw new InvalidClientException();
         }
         String clientId = formDecode(basic.getName());
-        if (!clients.authenticate(clientId, formDecode(basic.getCredentials().toString()))) {
+        String secret = formDecode(basic.getCredentials().toString());
+        Reservation check = hashingRequests.clientAuthentication(http.getRemoteAddr());
+        boolean authenticated;
+        try {
+            authenticated = clients.authenticate(clientId, secret);
+        } catch (RuntimeException e) {
+            check.abandoned();
+            throw e;
+        }
+        if (!authenticated) {
+            check.failed();
             throw new InvalidClientException();
         }
+        check.succeeded();
         return clientId;
     }
 

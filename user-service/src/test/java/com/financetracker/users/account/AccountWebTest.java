@@ -82,7 +82,7 @@ class AccountWebTest {
 
     @Test
     void aRegisteredUserIsAnsweredWithItsLocationAndProfile() throws Exception {
-        when(accounts.register(any())).thenReturn(user(Set.of(Role.USER)));
+        when(accounts.register(any(), any())).thenReturn(user(Set.of(Role.USER)));
 
         mvc.perform(post("/register")
                         .contentType(MediaType.APPLICATION_JSON)

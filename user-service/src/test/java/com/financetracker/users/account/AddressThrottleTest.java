@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.WithPostgres;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,19 @@ class AddressThrottleTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isNotBlank();
         assertThat(throttled.json().path("type").asString()).isEqualTo("urn:finance-tracker:problem:too-many-requests");
+    }
+
+    @Test
+    void parallelFailuresFromOneAddressAreCheckedAtMostTheLimit() throws Exception {
+        ApiClient api = ApiClient.onPortFrom(port, "127.0.0.3");
+
+        List<ApiResponse> responses =
+                LoginThrottleTest.inParallel(40, i -> login(api, "parallel-" + UUID.randomUUID() + "@example.com"));
+
+        assertThat(responses).filteredOn(r -> r.status() == 401).hasSizeLessThanOrEqualTo(3);
+        assertThat(responses)
+                .filteredOn(r -> r.status() != 401)
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(429));
     }
 
     private static ApiResponse login(ApiClient api, String email) {

@@ -51,7 +51,7 @@ class BoundedPasswordEncoderTest {
     void hashesOnItsOwnThreadsNoMoreThanTheBoundAtOnceAndAnswersLikeItsDelegate() throws Exception {
         Overlaps delegate = new Overlaps();
         List<Future<Boolean>> answers = new ArrayList<>();
-        try (BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(delegate, 2);
+        try (BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(delegate, 2, 200);
                 ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 200; i++) {
                 String password = "password-" + i;

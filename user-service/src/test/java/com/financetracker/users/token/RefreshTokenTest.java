@@ -52,6 +52,29 @@ class RefreshTokenTest extends UserServiceTest {
     }
 
     @Test
+    void removingTheAdminRoleEndsThePersonsSessions() {
+        String email = newEmail();
+        String id = register(email, PASSWORD).json().path("id").asString();
+        String admin = adminToken();
+        assertThat(api.patch("/users/" + id)
+                        .bearer(admin)
+                        .json("{\"roles\":[\"USER\",\"ADMIN\"]}")
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        String session = login(email, PASSWORD).json().path("refresh_token").asString();
+
+        assertThat(api.patch("/users/" + id)
+                        .bearer(admin)
+                        .json("{\"roles\":[\"USER\"]}")
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertProblem(refresh(session), 401, "invalid-refresh-token");
+    }
+
+    @Test
     void logoutEndsTheSession() {
         String token = newUserSession(newEmail()).path("refresh_token").asString();
 
