@@ -2,6 +2,7 @@
 // breaks one thing and expects exactly that problem to be reported. Run: node --test deploy/checks/checks.test.mjs
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { composeProblems } from "./compose.mjs";
 import { policyProblems } from "./policy.mjs";
 import { schemaErrors } from "./schema.mjs";
 
@@ -197,3 +198,76 @@ test("schemas reject a wrong type, an unknown field and an unknown kind", async 
 
   assert.match((await schemaErrors({ apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster" }))[0], /no Kubernetes schema/);
 });
+
+/** A small Compose file that follows the rules: a one-shot secrets service, a database, an application. */
+function composeFile() {
+  const limits = { resources: { limits: { memory: "64M" } } };
+  const healthcheck = { test: ["CMD", "true"] };
+  return {
+    services: {
+      secrets: {
+        image: "postgres:18",
+        restart: "no",
+        environment: { DB_PASSWORD: "${DB_PASSWORD:-}" },
+        deploy: limits,
+      },
+      db: {
+        image: "postgres:18",
+        restart: "unless-stopped",
+        environment: { DB_PASSWORD_FILE: "/run/secrets/db/DB_PASSWORD" },
+        depends_on: { secrets: { condition: "service_completed_successfully" } },
+        healthcheck,
+        deploy: limits,
+      },
+      app: {
+        image: "example/app:1",
+        restart: "unless-stopped",
+        environment: { SIGNING_KEY_PEM: "${SIGNING_KEY_PEM:-}" },
+        depends_on: { secrets: { condition: "service_completed_successfully" }, db: { condition: "service_healthy" } },
+        ports: ["8000:8000"],
+        healthcheck,
+        deploy: limits,
+      },
+    },
+  };
+}
+
+/** Breaks the valid Compose file with `change` (applied to the file as written and as resolved) and returns the rules' messages. */
+function composeProblemsAfter(change) {
+  const file = composeFile();
+  change(file);
+  return composeProblems({ raw: file, resolved: file, root: "/nonexistent", envExample: "DB_PASSWORD=\n# SIGNING_KEY_PEM=\n" });
+}
+
+test("the Compose file with a one-shot secrets service passes the rules", () => {
+  assert.deepEqual(composeProblemsAfter(() => {}), []);
+});
+
+const composeRules = {
+  "a secret written in the file": [(c) => (c.services.app.environment.DB_PASSWORD = "hunter2"), /service app: environment DB_PASSWORD is written in the file/],
+  "a secret with a written default": [
+    (c) => (c.services.secrets.environment.DB_PASSWORD = "${DB_PASSWORD:-changeme}"),
+    /service secrets: environment DB_PASSWORD is written in the file/,
+  ],
+  "a secret build argument": [(c) => (c.services.app.build = { context: ".", args: { CLIENT_SECRET: "x" } }), /service app: build argument CLIENT_SECRET looks secret/],
+  "a one-shot service that restarts": [(c) => (c.services.secrets.restart = "unless-stopped"), /service secrets: is a one-shot service .* use "no"/],
+  "a one-shot service that publishes a port": [(c) => (c.services.secrets.ports = ["9000:9000"]), /service secrets: is a one-shot service, but publishes ports/],
+  "a service that starts before the secrets are written": [
+    (c) => (c.services.app.depends_on.secrets.condition = "service_started"),
+    /service app: depends on secrets without condition: service_completed_successfully/,
+  ],
+  "a service that starts before its database is healthy": [
+    (c) => (c.services.app.depends_on.db = {}),
+    /service app: depends on db without condition: service_healthy/,
+  ],
+  "a service that does not restart": [(c) => delete c.services.db.restart, /service db: restart is "no"/],
+  "a service without a health check": [(c) => delete c.services.db.healthcheck, /service db: no health check/],
+  "a service without a memory limit": [(c) => delete c.services.secrets.deploy, /service secrets: no memory limit/],
+  "a variable .env.example does not document": [
+    (c) => (c.services.app.environment.FINANCE_ISSUER = "${FINANCE_ISSUER:-http://localhost:8000}"),
+    /variable FINANCE_ISSUER is not documented in .env.example/,
+  ],
+};
+for (const [name, [change, expected]] of Object.entries(composeRules)) {
+  test(`Compose rules reject ${name}`, () => assertOnly(composeProblemsAfter(change), expected));
+}

@@ -126,8 +126,8 @@ class ServiceCatalogTest {
         Missing missing = new Missing();
         JsonNode compose = yaml("docker-compose.yml");
         JsonNode shared = compose.path("x-service-environment");
-        String clients = compose.at("/services/" + catalog.issuer().name() + "/environment/FINANCE_SERVICE_CLIENTS")
-                .asString("");
+        JsonNode secrets = compose.at("/services/secrets/environment");
+        String secretsScript = text("deploy/compose/secrets.sh");
         for (ServiceCatalog.Service service : catalog.services()) {
             String name = service.name();
             JsonNode definition = compose.path("services").path(name);
@@ -161,17 +161,35 @@ class ServiceCatalogTest {
                     name,
                     "docker-compose.yml",
                     "DATABASE_USER " + login(service));
+            // Its secrets: .env's value or a generated one (the service secrets), in a volume of its own.
             missing.unless(
-                    environment.path("DATABASE_PASSWORD").asString().contains(dbPassword(service)),
+                    secrets.path(dbPassword(service)).asString().equals("${" + dbPassword(service) + ":-}"),
                     name,
                     "docker-compose.yml",
-                    "DATABASE_PASSWORD from " + dbPassword(service));
+                    "secrets environment " + dbPassword(service) + ": ${" + dbPassword(service) + ":-}");
             missing.unless(
-                    compose.at("/services/postgres/environment/" + dbPassword(service))
-                            .isString(),
+                    definition.path("volumes").toString().contains("\"" + name + "-secrets:/run/secrets/finance:ro\"")
+                            && compose.path("volumes").has(name + "-secrets")
+                            && compose.at("/services/secrets/volumes")
+                                    .toString()
+                                    .contains(name + "-secrets:/out/" + name),
                     name,
                     "docker-compose.yml",
-                    "postgres environment " + dbPassword(service) + " (the init script creates its login)");
+                    "the volume " + name + "-secrets, written by the service secrets, at /run/secrets/finance:ro");
+            missing.unless(
+                    secretsScript.contains(
+                            "publish /out/" + name + " 10001:10001 DATABASE_PASSWORD=" + dbPassword(service)),
+                    name,
+                    "deploy/compose/secrets.sh",
+                    "publish /out/" + name + " with DATABASE_PASSWORD=" + dbPassword(service));
+            missing.unless(
+                    compose.at("/services/postgres/environment/" + dbPassword(service) + "_FILE")
+                                    .asString()
+                                    .equals("/run/secrets/finance/" + dbPassword(service))
+                            && secretsScript.contains(dbPassword(service) + "=" + dbPassword(service)),
+                    name,
+                    "docker-compose.yml",
+                    "postgres environment " + dbPassword(service) + "_FILE (the init script creates its login)");
             missing.unless(
                     shared.path(service.urlVariable()).asString().equals("http://" + name + ":" + service.port()),
                     name,
@@ -180,18 +198,20 @@ class ServiceCatalogTest {
             if (service.isClient()) {
                 missing.unless(
                         environment.path("FINANCE_SERVICE_CLIENT_ID").asString().equals(name)
-                                && environment
-                                        .path("FINANCE_SERVICE_CLIENT_SECRET")
+                                && secrets.path(clientSecret(service))
                                         .asString()
-                                        .contains(clientSecret(service)),
+                                        .equals("${" + clientSecret(service) + ":-}"),
                         name,
                         "docker-compose.yml",
-                        "FINANCE_SERVICE_CLIENT_ID and FINANCE_SERVICE_CLIENT_SECRET from " + clientSecret(service));
+                        "FINANCE_SERVICE_CLIENT_ID, and the service secrets' " + clientSecret(service));
                 missing.unless(
-                        clients.contains(name + ":${" + clientSecret(service)),
+                        secretsScript.contains("FINANCE_SERVICE_CLIENT_SECRET=" + clientSecret(service))
+                                && secretsScript.contains(" " + name + "=" + clientSecret(service)),
                         name,
-                        "docker-compose.yml",
-                        catalog.issuer().name() + "'s FINANCE_SERVICE_CLIENTS entry " + name);
+                        "deploy/compose/secrets.sh",
+                        "its FINANCE_SERVICE_CLIENT_SECRET and "
+                                + catalog.issuer().name() + "'s FINANCE_SERVICE_CLIENTS entry " + name + "="
+                                + clientSecret(service));
             }
         }
         Set<String> declared =
@@ -226,8 +246,8 @@ class ServiceCatalogTest {
             for (String script : initScripts) {
                 missing.unless(
                         text(script)
-                                .contains("create_service_database " + service.database() + " " + login(service)
-                                        + " \"${" + dbPassword(service) + ":-}\""),
+                                .contains("create_service_database " + service.database() + " " + login(service) + " "
+                                        + dbPassword(service) + "\n"),
                         service.name(),
                         script,
                         "create_service_database " + service.database());

@@ -1,0 +1,79 @@
+#!/bin/sh
+# The secrets of docker-compose.yml, run by its one-shot service `secrets` before anything else starts, on every
+# `up`. Each secret is the value given in .env (Compose passes it in the environment) when there is one, else the
+# value kept from an earlier start, else a new random one. They are kept in the volume `secrets` (/store here, root
+# only), and each consumer gets a copy of what it reads, and nothing else, in its own volume, owned by the user it
+# runs as: PostgreSQL (the postgres user of this same image) and the services (uid 10001, deploy/Dockerfile).
+#
+# Nothing is printed but the first administrator's password, once, when it is generated. Read it later with
+#   docker compose run --rm secrets cat /store/FINANCE_ADMIN_PASSWORD
+# Rotating a secret: docs/deployment.md, "Secrets".
+set -eu
+umask 077
+
+store=/store
+generated=""
+
+random_secret() { # 32 random bytes, hex
+    od -An -N32 -tx1 /dev/urandom | tr -d ' \n'
+}
+
+keep() { # NAME: decide the value of NAME and keep it in the store
+    given="$(printenv "$1" || true)"
+    if [ -n "$given" ]; then
+        printf %s "$given" >"$store/$1.new" && mv "$store/$1.new" "$store/$1"
+    elif [ ! -s "$store/$1" ]; then
+        random_secret >"$store/$1.new" && mv "$store/$1.new" "$store/$1"
+        generated="$generated $1"
+    fi
+}
+
+publish() { # DIRECTORY OWNER FILE=NAME...: the consumer's copy, FILE holding the value of NAME
+    directory="$1" owner="$2"
+    shift 2
+    rm -rf "$directory"/*
+    for entry in "$@"; do
+        cp "$store/${entry#*=}" "$directory/${entry%%=*}"
+    done
+    chown -R "$owner" "$directory"
+    chmod 0400 "$directory"/*
+    chmod 0500 "$directory"
+}
+
+chmod 0700 "$store"
+for name in POSTGRES_PASSWORD \
+    USER_SERVICE_DB_PASSWORD EXPENSE_SERVICE_DB_PASSWORD ANALYTICS_SERVICE_DB_PASSWORD INSIGHTS_SERVICE_DB_PASSWORD \
+    WEB_APP_DB_PASSWORD FINANCE_ADMIN_PASSWORD \
+    EXPENSE_SERVICE_CLIENT_SECRET INSIGHTS_SERVICE_CLIENT_SECRET WEB_APP_CLIENT_SECRET; do
+    keep "$name"
+done
+# The user service knows every client by id and secret.
+clients=""
+for client in expense-service=EXPENSE_SERVICE_CLIENT_SECRET insights-service=INSIGHTS_SERVICE_CLIENT_SECRET \
+    web-app=WEB_APP_CLIENT_SECRET; do
+    clients="${clients:+$clients,}${client%%=*}:$(cat "$store/${client#*=}")"
+done
+printf %s "$clients" >"$store/FINANCE_SERVICE_CLIENTS"
+
+# PostgreSQL reads them as POSTGRES_PASSWORD_FILE and <NAME>_FILE; the services as Spring properties (configtree).
+publish /out/postgres postgres:postgres POSTGRES_PASSWORD=POSTGRES_PASSWORD \
+    USER_SERVICE_DB_PASSWORD=USER_SERVICE_DB_PASSWORD EXPENSE_SERVICE_DB_PASSWORD=EXPENSE_SERVICE_DB_PASSWORD \
+    ANALYTICS_SERVICE_DB_PASSWORD=ANALYTICS_SERVICE_DB_PASSWORD INSIGHTS_SERVICE_DB_PASSWORD=INSIGHTS_SERVICE_DB_PASSWORD \
+    WEB_APP_DB_PASSWORD=WEB_APP_DB_PASSWORD
+publish /out/user-service 10001:10001 DATABASE_PASSWORD=USER_SERVICE_DB_PASSWORD \
+    FINANCE_ADMIN_PASSWORD=FINANCE_ADMIN_PASSWORD FINANCE_SERVICE_CLIENTS=FINANCE_SERVICE_CLIENTS
+publish /out/expense-service 10001:10001 DATABASE_PASSWORD=EXPENSE_SERVICE_DB_PASSWORD \
+    FINANCE_SERVICE_CLIENT_SECRET=EXPENSE_SERVICE_CLIENT_SECRET
+publish /out/analytics-service 10001:10001 DATABASE_PASSWORD=ANALYTICS_SERVICE_DB_PASSWORD
+publish /out/insights-service 10001:10001 DATABASE_PASSWORD=INSIGHTS_SERVICE_DB_PASSWORD \
+    FINANCE_SERVICE_CLIENT_SECRET=INSIGHTS_SERVICE_CLIENT_SECRET
+publish /out/web-app 10001:10001 DATABASE_PASSWORD=WEB_APP_DB_PASSWORD \
+    FINANCE_SERVICE_CLIENT_SECRET=WEB_APP_CLIENT_SECRET
+
+for name in $generated; do
+    if [ "$name" = FINANCE_ADMIN_PASSWORD ]; then
+        echo "secrets: the first administrator is ${FINANCE_ADMIN_EMAIL:-admin@finance.local} with the password $(cat "$store/$name")"
+        echo "secrets: it is shown only now; later: docker compose run --rm secrets cat /store/FINANCE_ADMIN_PASSWORD"
+    fi
+done
+echo "secrets: generated:${generated:- nothing}; every other secret is the one in .env or kept from an earlier start"
