@@ -1,5 +1,6 @@
 package com.financetracker.expenses.category;
 
+import com.financetracker.contracts.DefaultCategories;
 import com.financetracker.expenses.account.UserDataOwner;
 import java.util.Collection;
 import java.util.HashMap;
@@ -89,7 +90,7 @@ class CategoryRepository implements UserDataOwner {
     /** A new user starts with the default categories. */
     @Override
     public void open(UUID userId) {
-        insertMissing(userId, Category.DEFAULT_NAMES);
+        insertMissing(userId, DefaultCategories.NAMES);
     }
 
     @Override

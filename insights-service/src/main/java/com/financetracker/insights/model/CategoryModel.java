@@ -1,5 +1,6 @@
 package com.financetracker.insights.model;
 
+import com.financetracker.contracts.DefaultCategories;
 import com.financetracker.insights.model.corpus.SyntheticCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,17 +34,7 @@ import java.util.zip.InflaterInputStream;
 public final class CategoryModel {
 
     /** The categories every person starts with. */
-    public static final List<String> DEFAULT_CATEGORIES = List.of(
-            "Food",
-            "Transport",
-            "Housing",
-            "Utilities",
-            "Health",
-            "Entertainment",
-            "Shopping",
-            "Travel",
-            "Education",
-            "Other");
+    public static final List<String> DEFAULT_CATEGORIES = DefaultCategories.NAMES;
 
     /** Bumped whenever the bytes, the features or the cold-start corpus change: older bytes then need a retrain. */
     public static final int FORMAT_VERSION = 1;
