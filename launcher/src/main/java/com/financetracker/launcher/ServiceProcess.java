@@ -66,8 +66,13 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(logFile.getParent());
             ServiceProcess service = new ServiceProcess(spec, builder.start(), logFile);
-            service.outputPipe =
-                    Thread.ofVirtual().name(spec.name() + "-log").start(() -> service.pipeOutput(logFile, echo));
+            // a platform thread: it blocks reading the pipe for the service's whole life, and a virtual thread doing so
+            // holds on to its carrier; with one such reader per service they took every carrier of a two-core machine,
+            // and the threads that stop the services never ran
+            service.outputPipe = Thread.ofPlatform()
+                    .daemon()
+                    .name(spec.name() + "-log")
+                    .start(() -> service.pipeOutput(logFile, echo));
             return service;
         } catch (IOException e) {
             throw new StartupException("Could not start " + spec.name() + ": " + e.getMessage(), e);
