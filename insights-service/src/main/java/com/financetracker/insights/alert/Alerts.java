@@ -113,8 +113,11 @@ class Alerts {
     }
 
     private static AlertResponse possibleDuplicate(KnownExpense later, KnownExpense earlier) {
-        String message = "Two charges of %s at %s, on %s and %s: is one of them a duplicate?"
-                .formatted(money(later.amount(), later.currency()), merchant(later), earlier.date(), later.date());
+        String days = earlier.date().equals(later.date())
+                ? "on " + later.date()
+                : "on " + earlier.date() + " and " + later.date();
+        String message = "Two charges of %s at %s, %s: is one of them a duplicate?"
+                .formatted(money(later.amount(), later.currency()), merchant(later), days);
         return new AlertResponse(
                 id("possible-duplicate", earlier.id() + "/" + later.id()),
                 "possible-duplicate",
