@@ -12,7 +12,6 @@ import com.financetracker.web.view.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,9 +27,6 @@ class SettingsController {
 
     private static final Map<String, String> PROFILE_FIELDS =
             Map.of("displayName", "Name", "defaultCurrency", "Default currency");
-    /** The confidences, in percent, quick add may fill in a suggested category from; 101 means never. */
-    static final List<String> SUGGESTION_THRESHOLDS = List.of("50", "60", "70", "80", "90", "101");
-
     private static final Map<String, String> PASSWORD_FIELDS =
             Map.of("currentPassword", "Current password", "newPassword", "New password");
 
@@ -130,7 +126,10 @@ class SettingsController {
     @PostMapping("/settings/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String threshold, HttpServletResponse response, Model model) {
         SignedInUser user = Callers.signedIn();
-        Integer percent = SUGGESTION_THRESHOLDS.contains(threshold) ? Integer.valueOf(threshold) : null;
+        Integer percent = Preferences.SUGGESTION_THRESHOLDS.stream()
+                .filter(choice -> choice.toString().equals(threshold))
+                .findFirst()
+                .orElse(null);
         if (percent == null) {
             response.setStatus(400);
             model.addAttribute(

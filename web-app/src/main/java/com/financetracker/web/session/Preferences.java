@@ -1,5 +1,6 @@
 package com.financetracker.web.session;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,9 @@ public class Preferences {
 
     /** A threshold no confidence reaches: suggestions are shown but never pre-selected. */
     public static final int NEVER = 101;
+
+    /** The thresholds, in percent, a person may choose from (the Settings page lists them). */
+    public static final List<Integer> SUGGESTION_THRESHOLDS = List.of(50, 60, 70, 80, 90, NEVER);
 
     private final JdbcClient jdbc;
 
@@ -30,8 +34,8 @@ public class Preferences {
     }
 
     public void setSuggestionThreshold(UUID userId, int percent) {
-        if (percent < 0 || percent > NEVER) {
-            throw new IllegalArgumentException("a threshold is 0 to 101 percent, not " + percent);
+        if (!SUGGESTION_THRESHOLDS.contains(percent)) {
+            throw new IllegalArgumentException("not one of the thresholds a person may choose: " + percent);
         }
         jdbc.sql("""
                         insert into preferences (user_id, suggestion_threshold) values (:user, :percent)
