@@ -99,13 +99,13 @@ class CrashRecoveryTest {
                 .untilAsserted(() -> {
                     JsonNode stats =
                             analytics.get("/analytics").bearer(admin).send().json();
-                    assertThat(count(stats, "expense-service", "POST", "/expenses", "2xx"))
+                    assertThat(SystemStack.statusCount(stats, "expense-service", "POST", "/expenses", "2xx"))
                             .isEqualTo(traffic.created.get());
-                    assertThat(count(stats, "expense-service", "GET", "/expenses", "2xx"))
+                    assertThat(SystemStack.statusCount(stats, "expense-service", "GET", "/expenses", "2xx"))
                             .isEqualTo(traffic.listed.get() + 1);
-                    assertThat(count(stats, "expense-service", "GET", "/expenses/{id}", "4xx"))
+                    assertThat(SystemStack.statusCount(stats, "expense-service", "GET", "/expenses/{id}", "4xx"))
                             .isEqualTo(traffic.notFound.get());
-                    assertThat(count(stats, "user-service", "POST", "/login", "4xx"))
+                    assertThat(SystemStack.statusCount(stats, "user-service", "POST", "/login", "4xx"))
                             .isEqualTo(traffic.refusedLogins.get());
                 });
     }
@@ -150,17 +150,6 @@ class CrashRecoveryTest {
         } catch (UncheckedIOException e) {
             return false;
         }
-    }
-
-    private static long count(JsonNode stats, String service, String method, String route, String statusClass) {
-        for (JsonNode endpoint : stats.path("endpoints")) {
-            if (endpoint.path("service").asString().equals(service)
-                    && endpoint.path("method").asString().equals(method)
-                    && endpoint.path("route").asString().equals(route)) {
-                return endpoint.path("status").path(statusClass).asLong();
-            }
-        }
-        return 0;
     }
 
     /**

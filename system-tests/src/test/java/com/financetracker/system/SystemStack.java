@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The product as it runs for real, for one test class: an {@link IsolatedStack} (a PostgreSQL server and the
@@ -89,5 +90,17 @@ final class SystemStack {
                 .json()
                 .path("access_token")
                 .asString();
+    }
+
+    /** How many requests of one endpoint got a status of the class ({@code 2xx}, {@code 4xx}…) in {@code GET /analytics}. */
+    static long statusCount(JsonNode stats, String service, String method, String route, String statusClass) {
+        for (JsonNode endpoint : stats.path("endpoints")) {
+            if (endpoint.path("service").asString().equals(service)
+                    && endpoint.path("method").asString().equals(method)
+                    && endpoint.path("route").asString().equals(route)) {
+                return endpoint.path("status").path(statusClass).asLong();
+            }
+        }
+        return 0;
     }
 }
