@@ -411,6 +411,8 @@ public final class FakeServices {
                             0,
                             "errors",
                             errors,
+                            "errorCount",
+                            errors.size(),
                             "dryRun",
                             "true".equals(query.get("dryRun"))));
         } else if (path.startsWith("/expenses/")) {

@@ -1,5 +1,6 @@
 package com.financetracker.expenses.config;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,8 +12,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param idempotencyKeyTtl how long the first answer to an {@code Idempotency-Key} is kept for replays
  *     ({@code finance.expenses.idempotency-key-ttl}, 24 hours by default)
+ * @param maxConcurrentImports how many CSV imports one instance runs at a time; more get 429
+ *     ({@code finance.expenses.max-concurrent-imports}, 2 by default: each holds a database connection while the
+ *     file is uploaded)
  */
 @Validated
 @ConfigurationProperties("finance.expenses")
 public record ExpenseServiceProperties(
-        @NotNull @DefaultValue("24h") Duration idempotencyKeyTtl) {}
+        @NotNull @DefaultValue("24h") Duration idempotencyKeyTtl,
+        @Min(1) @DefaultValue("2") int maxConcurrentImports) {}

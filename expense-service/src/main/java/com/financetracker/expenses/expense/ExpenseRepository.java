@@ -2,7 +2,6 @@ package com.financetracker.expenses.expense;
 
 import com.financetracker.expenses.account.UserDataOwner;
 import com.financetracker.platform.jdbc.AdvisoryLock;
-import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,12 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,17 +31,10 @@ class ExpenseRepository implements UserDataOwner {
             "select " + COLUMNS + " from expenses e join categories c on c.id = e.category_id";
     private static final RowMapper<Expense> EXPENSE = ExpenseRepository::map;
 
-    /** Rows an export fetches from the server at a time, so a long history streams in constant memory. */
-    private static final int STREAM_FETCH_SIZE = 500;
-
     private final JdbcClient jdbc;
-    private final JdbcClient streaming;
 
-    ExpenseRepository(JdbcClient jdbc, DataSource dataSource) {
+    ExpenseRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        JdbcTemplate fetching = new JdbcTemplate(dataSource);
-        fetching.setFetchSize(STREAM_FETCH_SIZE);
-        this.streaming = JdbcClient.create(fetching);
     }
 
     Optional<Expense> find(UUID userId, UUID id) {
@@ -161,16 +149,6 @@ class ExpenseRepository implements UserDataOwner {
                 .single();
     }
 
-    /** Every expense of the filtered list in order, one at a time, fetched in chunks; call inside a transaction. */
-    void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<Expense> consumer) {
-        Where where = Where.of(userId, filter);
-        RowCallbackHandler each = row -> consumer.accept(map(row, 0));
-        streaming
-                .sql(SELECT + " where " + where.sql() + " order by " + sort.orderBy())
-                .params(where.params())
-                .query(each);
-    }
-
     @Override
     public Map<String, Integer> deleteAll(UUID userId) {
         int expenses = jdbc.sql("delete from expenses where user_id = :user")
@@ -188,64 +166,58 @@ class ExpenseRepository implements UserDataOwner {
         AdvisoryLock.EXPENSE_IMPORT.lock(jdbc, userId);
     }
 
-    /** How many of the user's expenses have each of the fingerprints. */
-    Map<ByteBuffer, Integer> countByFingerprint(UUID userId, List<byte[]> fingerprints) {
-        Map<ByteBuffer, Integer> counts = new HashMap<>();
-        if (fingerprints.isEmpty()) {
-            return counts;
-        }
+    /**
+     * Opens the staging table of an import, private to this transaction and gone at its end: the file's valid rows go
+     * there as they are read, so an import of any size holds only a batch of rows in memory.
+     */
+    void createImportStage() {
         jdbc.sql("""
-                        select fingerprint, count(*) as n from expenses
-                         where user_id = :user and fingerprint = any(:fingerprints)
-                         group by fingerprint
-                        """)
-                .param("user", userId)
-                .param("fingerprints", fingerprints.toArray(byte[][]::new))
-                .query((rs, n) -> counts.put(ByteBuffer.wrap(rs.getBytes("fingerprint")), rs.getInt("n")))
-                .list();
-        return counts;
+                        create temporary table import_rows (
+                            position     integer primary key,
+                            amount       numeric not null,
+                            currency     text    not null,
+                            category     text    not null,
+                            category_id  uuid,
+                            description  text,
+                            expense_date date    not null,
+                            tags         text[]  not null,
+                            fingerprint  bytea   not null
+                        ) on commit drop
+                        """).update();
     }
 
-    /** Inserts many expenses in one statement; the stored expenses, in the order of the drafts. */
-    List<Expense> insertAll(UUID userId, List<ExpenseDraft> drafts, Map<String, UUID> categoryIds) {
-        if (drafts.isEmpty()) {
-            return List.of();
-        }
+    /** Adds rows to the staging table, numbered from {@code firstPosition} in the order of the drafts. */
+    void stage(int firstPosition, List<ExpenseDraft> drafts) {
         List<String> amounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
         List<String> categories = new ArrayList<>();
-        List<String> descriptions = new ArrayList<>();
+        List<@Nullable String> descriptions = new ArrayList<>();
         List<String> dates = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<byte[]> fingerprints = new ArrayList<>();
         for (ExpenseDraft draft : drafts) {
             amounts.add(draft.amount().toPlainString());
             currencies.add(draft.currency());
-            categories.add(
-                    categoryIds.get(draft.category().toLowerCase(Locale.ROOT)).toString());
+            categories.add(draft.category());
             descriptions.add(draft.description());
             dates.add(draft.date().toString());
             // text[][] cannot be ragged, so each row's tags travel as one text value and are split back here
             tags.add(String.join("\u001f", draft.tags()));
             fingerprints.add(draft.fingerprint());
         }
-        return jdbc.sql("""
-                        with e as (
-                            insert into expenses (user_id, amount, currency, category_id, description, expense_date,
-                                                  tags, fingerprint)
-                            select :user, amount, currency, category, description, expense_date,
-                                   case when tags = '' then '{}'::text[] else string_to_array(tags, chr(31)) end,
-                                   fingerprint
-                              from unnest(cast(:amounts as numeric[]), cast(:currencies as text[]),
-                                          cast(:categories as uuid[]), cast(:descriptions as text[]),
-                                          cast(:dates as date[]), cast(:tags as text[]), cast(:fingerprints as bytea[]))
-                                   with ordinality
-                                   as t(amount, currency, category, description, expense_date, tags, fingerprint,
-                                        position)
-                             order by t.position
-                            returning *)
-                        """ + "select " + COLUMNS + " from e join categories c on c.id = e.category_id order by e.id")
-                .param("user", userId)
+        jdbc.sql("""
+                        insert into import_rows (position, amount, currency, category, description, expense_date, tags,
+                                                 fingerprint)
+                        select :first + t.n - 1, amount, currency, category, description, expense_date,
+                               case when tags = '' then '{}'::text[] else string_to_array(tags, chr(31)) end,
+                               fingerprint
+                          from unnest(cast(:amounts as numeric[]), cast(:currencies as text[]),
+                                      cast(:categories as text[]), cast(:descriptions as text[]),
+                                      cast(:dates as date[]), cast(:tags as text[]), cast(:fingerprints as bytea[]))
+                               with ordinality
+                               as t(amount, currency, category, description, expense_date, tags, fingerprint, n)
+                        """)
+                .param("first", firstPosition)
                 .param("amounts", amounts.toArray(String[]::new))
                 .param("currencies", currencies.toArray(String[]::new))
                 .param("categories", categories.toArray(String[]::new))
@@ -253,6 +225,70 @@ class ExpenseRepository implements UserDataOwner {
                 .param("dates", dates.toArray(String[]::new))
                 .param("tags", tags.toArray(String[]::new))
                 .param("fingerprints", fingerprints.toArray(byte[][]::new))
+                .update();
+    }
+
+    /**
+     * Takes out of the staging table the rows the user already has, and says how many: an expense with the same
+     * content counts as already there as many times as the user has it, so the n-th staged copy of an expense is
+     * already there when the user has at least n.
+     */
+    int unstageDuplicates(UUID userId) {
+        // a temporary table is never analyzed on its own; without statistics the join below is planned blind
+        jdbc.sql("analyze import_rows").update();
+        return jdbc.sql("""
+                        with existing as (
+                            select e.fingerprint, count(*) as n from expenses e
+                             where e.user_id = :user and e.fingerprint in (select fingerprint from import_rows)
+                             group by e.fingerprint),
+                        ranked as (
+                            select position, fingerprint,
+                                   row_number() over (partition by fingerprint order by position) as nth
+                              from import_rows)
+                        delete from import_rows r
+                         using ranked k join existing x on x.fingerprint = k.fingerprint
+                         where r.position = k.position and k.nth <= x.n
+                        """).param("user", userId).update();
+    }
+
+    /** The category names of the staged rows, as written in the file. */
+    List<String> stagedCategories() {
+        return jdbc.sql("select distinct category from import_rows")
+                .query(String.class)
+                .list();
+    }
+
+    /** Puts each staged row in its category, given the category's id for each name as written in the file. */
+    void assignStagedCategories(Map<String, UUID> idsByName) {
+        jdbc.sql("""
+                        update import_rows r set category_id = k.id
+                          from unnest(cast(:names as text[]), cast(:ids as uuid[])) as k(name, id)
+                         where r.category = k.name
+                        """)
+                .param("names", idsByName.keySet().toArray(String[]::new))
+                .param("ids", idsByName.values().toArray(UUID[]::new))
+                .update();
+    }
+
+    /**
+     * Moves up to {@code max} staged rows, first in the file first, into the user's expenses; the stored expenses in
+     * the order of the file, none when every staged row is stored.
+     */
+    List<Expense> storeStaged(UUID userId, int max) {
+        return jdbc.sql("""
+                        with chunk as (
+                            delete from import_rows
+                             where position in (select position from import_rows order by position limit :max)
+                            returning *),
+                        e as (
+                            insert into expenses (user_id, amount, currency, category_id, description, expense_date,
+                                                  tags, fingerprint)
+                            select :user, amount, currency, category_id, description, expense_date, tags, fingerprint
+                              from chunk order by position
+                            returning *)
+                        """ + "select " + COLUMNS + " from e join categories c on c.id = e.category_id order by e.id")
+                .param("user", userId)
+                .param("max", max)
                 .query(EXPENSE)
                 .list();
     }

@@ -8,14 +8,12 @@ import com.financetracker.expenses.expense.ExpenseProblems.IdempotencyKeyReusedE
 import com.financetracker.expenses.expense.ExpenseProblems.StaleVersionException;
 import com.financetracker.platform.security.AuthenticatedUser;
 import com.financetracker.platform.web.MergePatch;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,6 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class ExpenseService {
 
     private static final Logger log = LoggerFactory.getLogger(ExpenseService.class);
+
+    /** Expenses an export reads with one query. */
+    private static final int EXPORT_PAGE_SIZE = 1000;
+
+    /** Imported rows staged, or stored with their events, by one statement. */
+    private static final int IMPORT_BATCH_SIZE = 1000;
 
     private final ExpenseRepository expenses;
     private final IdempotencyRepository idempotency;
@@ -133,51 +137,87 @@ public class ExpenseService {
         List<Expense> rows = expenses.page(userId, filter, sort, after, limit + 1);
         boolean more = rows.size() > limit;
         List<Expense> page = more ? rows.subList(0, limit) : rows;
-        String next = more
-                ? new Cursor(sort, sort.valueOf(page.getLast()), page.getLast().id()).encode()
-                : null;
+        String next = more ? cursorAfter(sort, page.getLast()).encode() : null;
         return new Page(page, next, expenses.count(userId, filter));
     }
 
-    /** Every expense the filter selects, in order, streamed from the database inside one read-only transaction. */
-    @Transactional(readOnly = true)
+    /**
+     * Every expense the filter selects, in order, read a page at a time with the list's keyset cursor: each page is
+     * one short query, so a connection is held while a page is read, never while a slow client takes it in.
+     */
     void forEach(UUID userId, ExpenseFilter filter, ExpenseSort sort, Consumer<Expense> consumer) {
-        expenses.forEach(userId, filter, sort, consumer);
+        Cursor after = null;
+        List<Expense> page;
+        do {
+            page = expenses.page(userId, filter, sort, after, EXPORT_PAGE_SIZE);
+            page.forEach(consumer);
+            after = page.isEmpty() ? null : cursorAfter(sort, page.getLast());
+        } while (page.size() == EXPORT_PAGE_SIZE);
+    }
+
+    /** The valid rows of an import as they are read, and whether to store them once all are read. */
+    @FunctionalInterface
+    public interface ImportRows {
+
+        /** Gives every valid row to the sink, in the order of the file; true to store them, false to only count. */
+        boolean readInto(Consumer<ExpenseDraft> sink);
     }
 
     /**
      * Stores imported expenses, skipping the ones the user already has: an expense with the same content counts as
      * already there as many times as the user has it, so importing a file twice adds nothing, while a file that holds
-     * the same expense twice adds both the first time.
-     *
-     * @param store false to only count what would be imported
+     * the same expense twice adds both the first time. The rows are staged in the database as they are read, so the
+     * memory an import takes does not grow with the file; one import of a user runs at a time.
      */
     @Transactional
-    public ImportCount importAll(UUID userId, List<ExpenseDraft> drafts, boolean store) {
+    public ImportCount importAll(UUID userId, ImportRows rows) {
         accounts.ensureOpen(userId);
         expenses.lockForImport(userId);
-        Map<ByteBuffer, Integer> existing = expenses.countByFingerprint(
-                userId,
-                drafts.stream().map(ExpenseDraft::fingerprint).distinct().toList());
-        List<ExpenseDraft> fresh = new ArrayList<>();
-        for (ExpenseDraft draft : drafts) {
-            ByteBuffer fingerprint = ByteBuffer.wrap(draft.fingerprint());
-            int left = existing.getOrDefault(fingerprint, 0);
-            if (left > 0) {
-                existing.put(fingerprint, left - 1);
-            } else {
-                fresh.add(draft);
+        expenses.createImportStage();
+        Stage stage = new Stage();
+        boolean store = rows.readInto(stage);
+        stage.flush();
+        int duplicates = expenses.unstageDuplicates(userId);
+        int fresh = stage.staged - duplicates;
+        if (store && fresh > 0) {
+            List<String> names = expenses.stagedCategories();
+            Map<String, UUID> ids = categories.resolve(userId, names);
+            expenses.assignStagedCategories(names.stream()
+                    .collect(Collectors.toMap(name -> name, name -> ids.get(name.toLowerCase(Locale.ROOT)))));
+            for (List<Expense> stored = expenses.storeStaged(userId, IMPORT_BATCH_SIZE);
+                    !stored.isEmpty();
+                    stored = expenses.storeStaged(userId, IMPORT_BATCH_SIZE)) {
+                events.createdAll(stored);
             }
         }
-        if (store && !fresh.isEmpty()) {
-            Set<String> names = fresh.stream().map(ExpenseDraft::category).collect(Collectors.toSet());
-            events.createdAll(expenses.insertAll(userId, fresh, categories.resolve(userId, names)));
-        }
-        return new ImportCount(fresh.size(), drafts.size() - fresh.size());
+        return new ImportCount(fresh, duplicates);
     }
 
     /** How many expenses an import adds, and how many it found already there. */
     public record ImportCount(int imported, int duplicates) {}
+
+    /** Collects rows into batches and stages each batch with one statement. */
+    private final class Stage implements Consumer<ExpenseDraft> {
+
+        private final List<ExpenseDraft> batch = new ArrayList<>(IMPORT_BATCH_SIZE);
+        private int staged;
+
+        @Override
+        public void accept(ExpenseDraft draft) {
+            batch.add(draft);
+            if (batch.size() == IMPORT_BATCH_SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                expenses.stage(staged + 1, batch);
+                staged += batch.size();
+                batch.clear();
+            }
+        }
+    }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     void forgetOldIdempotencyKeys() {
@@ -200,6 +240,10 @@ public class ExpenseService {
         return expenses.find(userId, id)
                 .<RuntimeException>map(current -> new StaleVersionException(current.etag()))
                 .orElseGet(() -> ExpenseNotFoundException.forId(id));
+    }
+
+    private static Cursor cursorAfter(ExpenseSort sort, Expense last) {
+        return new Cursor(sort, sort.valueOf(last), last.id());
     }
 
     private UUID categoryId(UUID userId, ExpenseDraft draft) {

@@ -1,5 +1,6 @@
 package com.financetracker.expenses.imports;
 
+import com.financetracker.expenses.config.ExpenseServiceProperties;
 import com.financetracker.expenses.expense.ExpenseCsv;
 import com.financetracker.expenses.expense.ExpenseDraft;
 import com.financetracker.expenses.expense.ExpenseRequest;
@@ -26,8 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,19 +43,64 @@ class ExpenseImporter {
 
     private static final List<String> REQUIRED = List.of("date", "amount", "category");
 
+    /**
+     * Line errors an answer lists; the others are only counted. A file of 10 MB can hold millions of bad lines, and
+     * keeping a message for each took more memory than the service has.
+     */
+    static final int REPORTED_ERRORS = 100;
+
     private final ExpenseRules rules;
     private final ExpenseService expenses;
+    private final Semaphore running;
 
-    ExpenseImporter(ExpenseRules rules, ExpenseService expenses) {
+    ExpenseImporter(ExpenseRules rules, ExpenseService expenses, ExpenseServiceProperties properties) {
         this.rules = rules;
         this.expenses = expenses;
+        this.running = new Semaphore(properties.maxConcurrentImports());
     }
 
+    /** Imports a file, or refuses with 429 at once when as many imports as allowed are running. */
     ImportResult importCsv(
             UUID userId, @Nullable String defaultCurrency, InputStream csv, boolean dryRun, boolean atomic)
             throws PayloadTooLargeException {
-        List<ExpenseDraft> drafts = new ArrayList<>();
-        List<ImportResult.LineError> errors = new ArrayList<>();
+        if (!running.tryAcquire()) {
+            ProblemException busy = ProblemException.of(
+                    ProblemType.TOO_MANY_REQUESTS, "Other imports are running; try again in a few seconds");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            throw busy;
+        }
+        try {
+            return run(userId, defaultCurrency, csv, dryRun, atomic);
+        } finally {
+            running.release();
+        }
+    }
+
+    private ImportResult run(
+            UUID userId, @Nullable String defaultCurrency, InputStream csv, boolean dryRun, boolean atomic)
+            throws PayloadTooLargeException {
+        LineErrors errors = new LineErrors();
+        ExpenseService.ImportCount count;
+        try {
+            count = expenses.importAll(userId, sink -> {
+                read(csv, defaultCurrency, sink, errors);
+                return !dryRun && !(atomic && errors.count > 0);
+            });
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+                throw tooLarge;
+            }
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST, "The file could not be read to the end");
+        } catch (CsvParseException e) {
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST, "The file is not valid CSV: " + e.getMessage());
+        }
+        int imported = atomic && errors.count > 0 ? 0 : count.imported();
+        return new ImportResult(imported, count.duplicates(), errors.first, errors.count, dryRun);
+    }
+
+    /** Reads the file to its end, giving each valid row to the sink and noting each invalid one. */
+    private void read(
+            InputStream csv, @Nullable String defaultCurrency, Consumer<ExpenseDraft> sink, LineErrors errors) {
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .detectBomHeader(true)
                 .skipEmptyLines(true)
@@ -68,29 +117,16 @@ class ExpenseImporter {
             while (records.hasNext()) {
                 CsvRecord record = records.next();
                 if (record.getFieldCount() > columns.size()) {
-                    errors.add(new ImportResult.LineError(
+                    errors.add(
                             record.getStartingLineNumber(),
-                            "has " + record.getFieldCount() + " fields but the header names " + columns.size()));
+                            "has " + record.getFieldCount() + " fields but the header names " + columns.size());
                     continue;
                 }
-                row(record, columns, defaultCurrency, drafts, errors);
+                row(record, columns, defaultCurrency, sink, errors);
             }
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
-                throw tooLarge;
-            }
-            throw ProblemException.of(ProblemType.MALFORMED_REQUEST, "The file could not be read to the end");
-        } catch (CsvParseException e) {
-            throw ProblemException.of(ProblemType.MALFORMED_REQUEST, "The file is not valid CSV: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (atomic && !errors.isEmpty()) {
-            ExpenseService.ImportCount wouldBe = expenses.importAll(userId, drafts, false);
-            return new ImportResult(0, wouldBe.duplicates(), errors, dryRun);
-        }
-        ExpenseService.ImportCount count = expenses.importAll(userId, drafts, !dryRun);
-        return new ImportResult(count.imported(), count.duplicates(), errors, dryRun);
     }
 
     /** Column positions by name, from the header row. */
@@ -118,8 +154,8 @@ class ExpenseImporter {
             CsvRecord record,
             Map<String, Integer> columns,
             @Nullable String defaultCurrency,
-            List<ExpenseDraft> drafts,
-            List<ImportResult.LineError> errors) {
+            Consumer<ExpenseDraft> sink,
+            LineErrors errors) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate date = null;
         String dateCell = cell(record, columns, "date");
@@ -152,11 +188,11 @@ class ExpenseImporter {
                 .filter(problem -> problems.stream().noneMatch(p -> p.field().equals(problem.field())))
                 .forEach(problems::add);
         if (problems.isEmpty() && checked.draft() != null) {
-            drafts.add(checked.draft());
+            sink.accept(checked.draft());
         } else {
-            errors.add(new ImportResult.LineError(
+            errors.add(
                     record.getStartingLineNumber(),
-                    problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "))));
+                    problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
         }
     }
 
@@ -166,5 +202,19 @@ class ExpenseImporter {
             return "";
         }
         return ExpenseCsv.unguard(record.getField(index).strip());
+    }
+
+    /** The rows that cannot be imported: all of them counted, the first {@value #REPORTED_ERRORS} kept to report. */
+    private static final class LineErrors {
+
+        private final List<ImportResult.LineError> first = new ArrayList<>();
+        private int count;
+
+        void add(long line, String message) {
+            if (first.size() < REPORTED_ERRORS) {
+                first.add(new ImportResult.LineError(line, message));
+            }
+            count++;
+        }
     }
 }

@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.financetracker.expenses.ExpenseServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
+import com.zaxxer.hikari.HikariDataSource;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class CsvExportTest extends ExpenseServiceTest {
+
+    @Autowired
+    private HikariDataSource dataSource;
 
     private static final String HEADER = "date,amount,currency,category,description,tags";
 
@@ -156,6 +166,54 @@ class CsvExportTest extends ExpenseServiceTest {
                         .single())
                 .isEqualTo(70);
         assertThat(export("").body()).isEqualTo(exported);
+    }
+
+    @Test
+    void slowDownloadsOfALongHistoryHoldNoDatabaseConnection() throws Exception {
+        created(token, expense("1", "Food", "2020-01-01"));
+        // more than the kernel buffers of a connection hold (4 MB), so a reader that stops reading stops the writer
+        int history = 250_000;
+        jdbc.sql("""
+                        insert into expenses (user_id, amount, currency, category_id, expense_date, fingerprint)
+                        select :user, g, 'EUR', (select category_id from expenses where user_id = :user),
+                               date '2020-01-01' + g % 700, sha256(g::text::bytea)
+                          from generate_series(1, :history) g
+                        """).param("user", userId).param("history", history).update();
+        List<Socket> readers = new ArrayList<>();
+        try {
+            // as many readers as the service has connections, each taking in the first bytes and then nothing
+            for (int i = 0; i < dataSource.getMaximumPoolSize(); i++) {
+                readers.add(stalledExport());
+            }
+
+            ApiResponse meanwhile = api.get("/expenses?limit=1").bearer(token).send();
+
+            assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(200);
+        } finally {
+            for (Socket reader : readers) {
+                reader.close();
+            }
+        }
+        List<CsvRecord> rows = rows(export(""));
+        assertThat(rows).hasSize(history + 2);
+        assertThat(rows.stream().skip(1).map(row -> row.getField(0)).toList())
+                .isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(rows.stream().skip(1).map(row -> row.getField(1)).distinct()).hasSize(history);
+    }
+
+    /** An export whose reader has the answer's first bytes and reads no more, its receive buffer small. */
+    private Socket stalledExport() throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("localhost", port));
+        socket.getOutputStream()
+                .write(("GET /expenses HTTP/1.1\r\nHost: localhost\r\nAccept: text/csv\r\nAuthorization: Bearer "
+                                + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        byte[] start = new byte[12];
+        socket.getInputStream().readNBytes(start, 0, start.length);
+        assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        return socket;
     }
 
     @Test

@@ -3,15 +3,23 @@ package com.financetracker.expenses.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.expenses.ExpenseServiceTest;
+import com.financetracker.platform.jdbc.AdvisoryLock;
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.platform.test.TestTokens;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -349,6 +357,126 @@ class CsvImportTest extends ExpenseServiceTest {
         assertProblem(
                 new ApiResponse(response.statusCode(), response.headers(), response.body()), 413, "payload-too-large");
         assertThat(expenseCount()).isZero();
+    }
+
+    @Test
+    void aFileLargerThanABatchKeepsItsOrderAndCountsDuplicatesAcrossBatches() {
+        created(token, "{\"amount\":\"7\",\"currency\":\"EUR\",\"category\":\"Food\",\"date\":\"2026-02-01\"}");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 2_500; i++) {
+            // row 1 700 repeats row 200 (two batches apart), row 2 400 is the expense entered by hand
+            int n = i == 1_700 ? 200 : i;
+            csv.append(
+                    i == 2_400 ? "2026-02-01,7,EUR,Food,,\n" : "2026-01-05,%d,EUR,Food,row %d,\n".formatted(n + 1, n));
+        }
+
+        ApiResponse first = importCsv(csv.toString());
+        ApiResponse again = importCsv(csv.toString());
+
+        assertThat(first.json().path("imported").asInt()).as(first.body()).isEqualTo(2_499);
+        assertThat(first.json().path("duplicates").asInt()).isEqualTo(1);
+        assertThat(again.json().path("imported").asInt()).as(again.body()).isZero();
+        assertThat(again.json().path("duplicates").asInt()).isEqualTo(2_500);
+        assertThat(expenseCount()).isEqualTo(2_500);
+        assertThat(jdbc.sql("""
+                        select payload ->> 'description' from platform.outbox
+                         where event_type = 'expense.created' and payload ->> 'userId' = :user
+                           and payload ->> 'description' like 'row %'
+                         order by id
+                        """)
+                        .param("user", userId.toString())
+                        .query(String.class)
+                        .list())
+                .as("one event per imported row, in the order of the file")
+                .hasSize(2_499)
+                .startsWith("row 0", "row 1")
+                .endsWith("row 2498", "row 2499")
+                .containsSubsequence("row 1699", "row 200", "row 1701");
+    }
+
+    @Test
+    void aFileOfAMillionBadLinesListsTheFirstHundredAndCountsThemAll() {
+        // each line is an error; listing them all once took more memory than the service has
+        String csv = HEADER + ",\n".repeat(1_000_000);
+
+        ApiResponse response = importCsv(csv);
+
+        assertThat(errorLines(response)).hasSize(100).startsWith(2L, 3L).endsWith(101L);
+        assertThat(response.json().path("errorCount").asInt()).isEqualTo(1_000_000);
+        assertThat(response.json().path("imported").asInt()).isZero();
+    }
+
+    @Test
+    void importsBeyondTheLimitRunningAtOnceAreRefusedUntilOneEnds() throws Exception {
+        try (SlowUpload first = new SlowUpload(TestTokens.user(UUID.randomUUID()));
+                SlowUpload second = new SlowUpload(TestTokens.user(UUID.randomUUID()))) {
+            awaitImportsInTheDatabase(2);
+
+            ApiResponse refused = importCsv(HEADER + "2026-01-05,1,EUR,Food,,\n");
+
+            assertProblem(refused, 429, "too-many-requests");
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            assertThat(first.finish()).isEqualTo(200);
+            assertThat(second.finish()).isEqualTo(200);
+        }
+        assertThat(expenseCount()).isZero();
+        assertThat(importCsv(HEADER + "2026-01-05,1,EUR,Food,,\n")
+                        .json()
+                        .path("imported")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    /** An import whose file arrives up to its first row and then waits until {@link #finish}. */
+    private final class SlowUpload implements AutoCloseable {
+
+        private final Socket socket = new Socket();
+
+        SlowUpload(String userToken) throws IOException {
+            socket.connect(new InetSocketAddress("localhost", port));
+            socket.setSoTimeout(60_000);
+            String start = HEADER + "2026-01-05,1,EUR,Food,,\n";
+            send("POST /expenses/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + userToken
+                    + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + Integer.toHexString(start.length()) + "\r\n" + start + "\r\n");
+        }
+
+        /** Ends the file; the answer's status. */
+        int finish() throws IOException {
+            send("0\r\n\r\n");
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+
+        private void send(String text) throws IOException {
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Waits until the database shows this many imports holding their user's import lock. */
+    private void awaitImportsInTheDatabase(int imports) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            int held = jdbc.sql("""
+                            select count(*) from pg_locks
+                             where locktype = 'advisory' and classid = :lock and objsubid = 2 and granted
+                            """)
+                    .param("lock", AdvisoryLock.EXPENSE_IMPORT.number())
+                    .query(Integer.class)
+                    .single();
+            if (held >= imports) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the imports never started");
     }
 
     private ApiResponse importCsv(String csv) {

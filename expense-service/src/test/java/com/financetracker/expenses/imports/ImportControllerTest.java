@@ -43,20 +43,20 @@ class ImportControllerTest {
                 .sign();
         when(importer.importCsv(eq(USER), eq("CHF"), any(), eq(false), eq(false)))
                 .thenReturn(
-                        new ImportResult(2, 1, List.of(new ImportResult.LineError(4, "amount is required")), false));
+                        new ImportResult(2, 1, List.of(new ImportResult.LineError(4, "amount is required")), 1, false));
 
         MvcTestResult result = post("/expenses/import", token, "text/csv; charset=utf-8", CSV);
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().isStrictlyEqualTo("""
-                        {"imported":2,"duplicates":1,"errors":[{"line":4,"message":"amount is required"}],"dryRun":false}
+                        {"imported":2,"duplicates":1,"errors":[{"line":4,"message":"amount is required"}],"errorCount":1,"dryRun":false}
                         """);
     }
 
     @Test
     void passesDryRunAndAtomic() throws Exception {
         when(importer.importCsv(any(), any(), any(), anyBoolean(), anyBoolean()))
-                .thenReturn(new ImportResult(0, 0, List.of(), true));
+                .thenReturn(new ImportResult(0, 0, List.of(), 0, true));
 
         assertThat(post("/expenses/import?dryRun=true&atomic=true", TestTokens.user(USER), "text/csv", CSV))
                 .hasStatusOk();
