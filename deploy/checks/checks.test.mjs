@@ -152,6 +152,10 @@ const policyRules = {
   "an image without a tag": [(o) => (container(o).image = "example/demo"), /has no fixed tag or digest/],
   "an image tagged latest": [(o) => (container(o).image = "example/demo:latest"), /has no fixed tag or digest/],
   "a literal password": [(o) => (container(o).env = [{ name: "DATABASE_PASSWORD", value: "hunter2" }]), /env DATABASE_PASSWORD has a literal value/],
+  "a literal key-encryption key": [
+    (o) => (container(o).env = [{ name: "FINANCE_SIGNING_KEY_ENCRYPTION_KEY", value: "c2VjcmV0" }]),
+    /env FINANCE_SIGNING_KEY_ENCRYPTION_KEY has a literal value/,
+  ],
   "a secret in a ConfigMap": [(o) => (o[1].data.FINANCE_SERVICE_CLIENTS = "a:b"), /key FINANCE_SERVICE_CLIENTS looks secret/],
   "a Secret object in an overlay that must not have one": [
     (o) => o.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "demo-secrets" }, stringData: { DATABASE_PASSWORD: "x" } }),
@@ -248,6 +252,10 @@ const composeRules = {
   "a secret with a written default": [
     (c) => (c.services.secrets.environment.DB_PASSWORD = "${DB_PASSWORD:-changeme}"),
     /service secrets: environment DB_PASSWORD is written in the file/,
+  ],
+  "a key-encryption key written in the file": [
+    (c) => (c.services.app.environment.FINANCE_SIGNING_KEY_ENCRYPTION_KEY = "c2VjcmV0"),
+    /service app: environment FINANCE_SIGNING_KEY_ENCRYPTION_KEY is written in the file/,
   ],
   "a secret build argument": [(c) => (c.services.app.build = { context: ".", args: { CLIENT_SECRET: "x" } }), /service app: build argument CLIENT_SECRET looks secret/],
   "a one-shot service that restarts": [(c) => (c.services.secrets.restart = "unless-stopped"), /service secrets: is a one-shot service .* use "no"/],

@@ -4,8 +4,8 @@
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
 // Names that must never carry a literal value in a manifest, only a reference to a Secret (FINANCE_SERVICE_CLIENTS
-// holds the services' client secrets).
-export const SECRET_NAME = /(PASSWORD|SECRET|_TOKEN|PRIVATE_KEY|_PEMS?|CREDENTIALS?|SERVICE_CLIENTS)$/i;
+// holds the services' client secrets, FINANCE_SIGNING_KEY_ENCRYPTION_KEY the key that wraps the signing keys).
+export const SECRET_NAME = /(PASSWORD|SECRET|_TOKEN|PRIVATE_KEY|ENCRYPTION_KEYS?|_PEMS?|CREDENTIALS?|SERVICE_CLIENTS)$/i;
 
 export function describe(object) {
   const namespace = object.metadata?.namespace ? `${object.metadata.namespace}/` : "";

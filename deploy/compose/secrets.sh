@@ -18,12 +18,16 @@ random_secret() { # 32 random bytes, hex
     od -An -N32 -tx1 /dev/urandom | tr -d ' \n'
 }
 
-keep() { # NAME: decide the value of NAME and keep it in the store
+random_key() { # 32 random bytes, base64: an AES-256 key
+    head -c 32 /dev/urandom | base64 | tr -d '\n'
+}
+
+keep() { # NAME [GENERATOR]: decide the value of NAME and keep it in the store (new ones from GENERATOR, random_secret)
     given="$(printenv "$1" || true)"
     if [ -n "$given" ]; then
         printf %s "$given" >"$store/$1.new" && mv "$store/$1.new" "$store/$1"
     elif [ ! -s "$store/$1" ]; then
-        random_secret >"$store/$1.new" && mv "$store/$1.new" "$store/$1"
+        "${2:-random_secret}" >"$store/$1.new" && mv "$store/$1.new" "$store/$1"
         generated="$generated $1"
     fi
 }
@@ -47,6 +51,18 @@ for name in POSTGRES_PASSWORD \
     EXPENSE_SERVICE_CLIENT_SECRET INSIGHTS_SERVICE_CLIENT_SECRET WEB_APP_CLIENT_SECRET; do
     keep "$name"
 done
+# The key-encryption key that wraps the signing keys in the users database, so that a backup of it alone cannot sign
+# tokens. Lost, the user service cannot read its keys: it is in the volume `secrets`, not in the database's backups.
+keep FINANCE_SIGNING_KEY_ENCRYPTION_KEY random_key
+# Never generated, and kept only while .env gives them: the earlier key-encryption keys, given while the user service
+# wraps its keys again with a new one (docs/deployment.md, "Signing keys").
+previous_keys=""
+if [ -n "${FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS:-}" ]; then
+    printf %s "$FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS" >"$store/FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS"
+    previous_keys=FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS=FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS
+else
+    rm -f "$store/FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS"
+fi
 # The user service knows every client by id and secret.
 clients=""
 for client in expense-service=EXPENSE_SERVICE_CLIENT_SECRET insights-service=INSIGHTS_SERVICE_CLIENT_SECRET \
@@ -60,8 +76,10 @@ publish /out/postgres postgres:postgres POSTGRES_PASSWORD=POSTGRES_PASSWORD \
     USER_SERVICE_DB_PASSWORD=USER_SERVICE_DB_PASSWORD EXPENSE_SERVICE_DB_PASSWORD=EXPENSE_SERVICE_DB_PASSWORD \
     ANALYTICS_SERVICE_DB_PASSWORD=ANALYTICS_SERVICE_DB_PASSWORD INSIGHTS_SERVICE_DB_PASSWORD=INSIGHTS_SERVICE_DB_PASSWORD \
     WEB_APP_DB_PASSWORD=WEB_APP_DB_PASSWORD
+# shellcheck disable=SC2086 # $previous_keys is one entry or none
 publish /out/user-service 10001:10001 DATABASE_PASSWORD=USER_SERVICE_DB_PASSWORD \
-    FINANCE_ADMIN_PASSWORD=FINANCE_ADMIN_PASSWORD FINANCE_SERVICE_CLIENTS=FINANCE_SERVICE_CLIENTS
+    FINANCE_ADMIN_PASSWORD=FINANCE_ADMIN_PASSWORD FINANCE_SERVICE_CLIENTS=FINANCE_SERVICE_CLIENTS \
+    FINANCE_SIGNING_KEY_ENCRYPTION_KEY=FINANCE_SIGNING_KEY_ENCRYPTION_KEY $previous_keys
 publish /out/expense-service 10001:10001 DATABASE_PASSWORD=EXPENSE_SERVICE_DB_PASSWORD \
     FINANCE_SERVICE_CLIENT_SECRET=EXPENSE_SERVICE_CLIENT_SECRET
 publish /out/analytics-service 10001:10001 DATABASE_PASSWORD=ANALYTICS_SERVICE_DB_PASSWORD

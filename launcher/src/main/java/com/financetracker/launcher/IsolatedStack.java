@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +56,13 @@ public final class IsolatedStack implements AutoCloseable {
         Map<String, String> secrets = new HashMap<>();
         topology.clients()
                 .forEach(spec -> secrets.put(spec.name(), UUID.randomUUID().toString()));
-        this.credentials =
-                new Topology.Credentials("admin@isolated.local", "admin-password-" + UUID.randomUUID(), secrets);
+        byte[] keyEncryptionKey = new byte[32];
+        new SecureRandom().nextBytes(keyEncryptionKey);
+        this.credentials = new Topology.Credentials(
+                "admin@isolated.local",
+                "admin-password-" + UUID.randomUUID(),
+                secrets,
+                Base64.getEncoder().encodeToString(keyEncryptionKey));
         Console console = new Console(System.out, false);
         this.supervisor = new Supervisor(console, Clock.systemUTC(), READY_TIMEOUT, console::failure);
     }

@@ -56,14 +56,10 @@ final class LocalStack {
         services.forEach(spec -> Database.ensurePortFree(spec.port()));
         Secrets secrets = Secrets.load(settings.dataDirectory());
         boolean firstStart = !secrets.has("admin.password");
-        String adminPassword =
-                settings.adminPassword() != null ? settings.adminPassword() : secrets.getOrGenerate("admin.password");
-        Map<String, String> clientSecrets = topology.clients().stream()
-                .collect(Collectors.toMap(
-                        ServiceSpec::name, spec -> secrets.getOrGenerate("client." + spec.name() + ".secret")));
-        secrets.save();
         Topology.Credentials credentials =
-                new Topology.Credentials(settings.adminEmail(), adminPassword, clientSecrets);
+                secrets.credentials(topology.clients(), settings.adminEmail(), settings.adminPassword());
+        String adminPassword = credentials.adminPassword();
+        secrets.save();
 
         console.step("Starting PostgreSQL (data in " + settings.dataDirectory().resolve("postgres") + ")");
         Instant began = Instant.now();

@@ -9,15 +9,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secrets the local stack generates once and keeps in {@code <data>/secrets.properties} (readable by the owner only):
- * the administrator's password and the services' client secrets. Kept so a restart uses the same ones.
+ * the administrator's password, the services' client secrets and the key-encryption key that wraps the user service's
+ * signing keys in its database. Kept so a restart uses the same ones.
  */
 final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The name the key-encryption key is kept under. */
+    static final String SIGNING_KEY_ENCRYPTION_KEY = "signing-key.encryption-key";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -39,11 +47,33 @@ final class Secrets {
         return secrets;
     }
 
+    /**
+     * The secrets the services start with, each generated now when the file does not hold it yet (a file from before
+     * the key-encryption key gets one and keeps the rest).
+     *
+     * @param clients the services that log in with the client-credentials grant
+     * @param adminPassword the administrator's password when one is set, else the stored or a generated one
+     */
+    Topology.Credentials credentials(List<ServiceSpec> clients, String adminEmail, @Nullable String adminPassword) {
+        Map<String, String> clientSecrets = clients.stream()
+                .collect(Collectors.toMap(
+                        ServiceSpec::name, spec -> getOrGenerate("client." + spec.name() + ".secret")));
+        return new Topology.Credentials(
+                adminEmail,
+                adminPassword != null ? adminPassword : getOrGenerate("admin.password"),
+                clientSecrets,
+                getOrGenerate(SIGNING_KEY_ENCRYPTION_KEY, Secrets::generateKey));
+    }
+
     /** The secret stored under the name, generated now when there is none. */
     String getOrGenerate(String name) {
+        return getOrGenerate(name, Secrets::generate);
+    }
+
+    private String getOrGenerate(String name, Supplier<String> generator) {
         String value = values.getProperty(name);
         if (value == null) {
-            value = generate();
+            value = generator.get();
             values.setProperty(name, value);
             changed = true;
         }
@@ -79,6 +109,13 @@ final class Secrets {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
+    }
+
+    /** An AES-256 key, 32 random bytes in base64, as FINANCE_SIGNING_KEY_ENCRYPTION_KEY takes it. */
+    private static String generateKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String generate() {

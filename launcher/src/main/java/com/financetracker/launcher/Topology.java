@@ -94,6 +94,7 @@ public record Topology(ServiceCatalog catalog, List<ServiceSpec> services) {
                             .map(client -> client.getKey() + ":" + client.getValue())
                             .sorted()
                             .collect(Collectors.joining(",")));
+            env.put("FINANCE_SIGNING_KEY_ENCRYPTION_KEY", credentials.signingKeyEncryptionKey());
         } else if (spec.service().isClient()) {
             env.put("FINANCE_SERVICE_CLIENT_ID", spec.name());
             env.put("FINANCE_SERVICE_CLIENT_SECRET", credentials.clientSecrets().get(spec.name()));
@@ -114,6 +115,18 @@ public record Topology(ServiceCatalog catalog, List<ServiceSpec> services) {
      * Secrets the services are started with.
      *
      * @param clientSecrets the client-credentials secret of each client service
+     * @param signingKeyEncryptionKey the key-encryption key that wraps the token issuer's signing keys in its
+     *     database (32 random bytes in base64); given to the issuer only
      */
-    public record Credentials(String adminEmail, String adminPassword, Map<String, String> clientSecrets) {}
+    public record Credentials(
+            String adminEmail,
+            String adminPassword,
+            Map<String, String> clientSecrets,
+            String signingKeyEncryptionKey) {
+
+        @Override
+        public String toString() {
+            return "Credentials[adminEmail=" + adminEmail + ", clients=" + clientSecrets.keySet() + "]";
+        }
+    }
 }

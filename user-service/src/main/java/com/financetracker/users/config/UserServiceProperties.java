@@ -5,7 +5,10 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -85,11 +88,63 @@ public record UserServiceProperties(
      * @param pem an RSA private key in PKCS#8 PEM; empty to generate one and keep it in the database
      * @param retiredPublicPems public keys (PEM) of earlier configured keys, still published
      * @param rotationInterval how long a generated key signs before a new one replaces it
+     * @param encryptionKey the key-encryption key that wraps the private keys kept in the database: 32 random bytes in
+     *     base64. Required unless {@code pem} is given, so that the database alone (a backup) cannot sign tokens
+     * @param previousEncryptionKeys earlier key-encryption keys, comma-separated: keys they wrapped are wrapped again
+     *     with {@code encryptionKey} at start (rotating the key-encryption key)
      */
     public record SigningKey(
             @NotNull String pem,
             @NotNull String retiredPublicPems,
-            @NotNull Duration rotationInterval) {}
+            @NotNull Duration rotationInterval,
+            @NotNull @DefaultValue("") String encryptionKey,
+            @NotNull @DefaultValue("") String previousEncryptionKeys) {
+
+        /** Whether the signing key is generated and kept in the database rather than configured. */
+        public boolean stored() {
+            return pem.isBlank();
+        }
+
+        /** The earlier key-encryption keys, each as configured. */
+        public List<String> previousEncryptionKeyList() {
+            return Arrays.stream(previousEncryptionKeys.split(","))
+                    .map(String::strip)
+                    .filter(key -> !key.isEmpty())
+                    .toList();
+        }
+
+        @AssertTrue(
+                message = "FINANCE_SIGNING_KEY_ENCRYPTION_KEY must be set when no FINANCE_SIGNING_KEY_PEM is given: it"
+                        + " wraps the signing key kept in the database (32 random bytes in base64: openssl rand"
+                        + " -base64 32)")
+        public boolean isEncryptionKeyGivenForAStoredKey() {
+            return !stored() || !encryptionKey.isBlank();
+        }
+
+        @AssertTrue(
+                message = "FINANCE_SIGNING_KEY_ENCRYPTION_KEY and each of FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS"
+                        + " must be 32 bytes in base64 (openssl rand -base64 32)")
+        public boolean isEncryptionKeysWellFormed() {
+            return (encryptionKey.isBlank() || isBase64Key(encryptionKey))
+                    && previousEncryptionKeyList().stream().allMatch(SigningKey::isBase64Key);
+        }
+
+        private static boolean isBase64Key(String text) {
+            for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+                try {
+                    return decoder.decode(text.strip()).length == 32;
+                } catch (IllegalArgumentException notThisAlphabet) {
+                    // try the other one
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "SigningKey[rotationInterval=" + rotationInterval + "]";
+        }
+    }
 
     /**
      * @param accountAddressFailures failed logins allowed per account from one client address within
