@@ -47,7 +47,8 @@ for name in POSTGRES_PASSWORD \
     EXPENSE_SERVICE_CLIENT_SECRET INSIGHTS_SERVICE_CLIENT_SECRET WEB_APP_CLIENT_SECRET; do
     keep "$name"
 done
-# The user service knows every client by id and secret.
+# The user service knows every client by id and secret; the id is the service's name, from which the receivers decide
+# what it may send.
 clients=""
 for client in expense-service=EXPENSE_SERVICE_CLIENT_SECRET insights-service=INSIGHTS_SERVICE_CLIENT_SECRET \
     web-app=WEB_APP_CLIENT_SECRET; do
