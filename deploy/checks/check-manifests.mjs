@@ -3,7 +3,7 @@
 // follow policy.mjs. Prints each problem with the object, container and reason; exits 1 when there is one.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
-import { describe, expectedSecrets, policyProblems } from "./policy.mjs";
+import { describe, expectedSecrets, INTERNAL_PATHS, policyProblems } from "./policy.mjs";
 import { schemaErrors } from "./schema.mjs";
 
 const args = process.argv.slice(2);
@@ -54,7 +54,7 @@ for (const [name, file] of overlays) {
   const workloads = objects.filter((o) => o.spec?.template || o.kind === "Pod").length;
   console.log(
     problems.length === 0
-      ? `  ✓ ${name}: policy holds for ${workloads} workloads (probes, resources, hardened security context, references)`
+      ? `  ✓ ${name}: policy holds for ${workloads} workloads (probes, resources, hardened security context, references) and every published host refuses ${INTERNAL_PATHS.map((p) => p.path).join(", ")}`
       : `  ✗ ${name}: ${problems.length} policy problem(s)`,
   );
   if (!allowSecrets.has(name)) {

@@ -99,6 +99,25 @@ function hardenedService() {
         ],
       },
     },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: { name: "demo-internal", annotations: { "nginx.ingress.kubernetes.io/denylist-source-range": "0.0.0.0/0,::/0" } },
+      spec: {
+        rules: [
+          {
+            host: "demo.example.com",
+            http: {
+              paths: [
+                ["/actuator", "Prefix"],
+                ["/internal", "Prefix"],
+                ["/token", "Exact"],
+              ].map(([path, pathType]) => ({ path, pathType, backend: { service: { name: "demo", port: { name: "http" } } } })),
+            },
+          },
+        ],
+      },
+    },
   ];
 }
 
@@ -172,6 +191,26 @@ const policyRules = {
   "a Service selecting nothing": [(o) => (o[3].spec.selector = { "app.kubernetes.io/name": "other" }), /selects no pods/],
   "a Service port no pod declares": [(o) => (o[3].spec.ports[0].targetPort = "web"), /targetPort "web" is declared by none/],
   "an Ingress to a missing Service": [(o) => (o[6].spec.rules[0].http.paths[0].backend.service.name = "gone"), /routes to Service gone/],
+  "a host that does not refuse /internal": [
+    (o) => o[7].spec.rules[0].http.paths.splice(1, 1),
+    /^demo.example.com publishes \/internal, which only the services call: refuse it \(Prefix\)/,
+  ],
+  "a host that does not refuse /token": [(o) => o[7].spec.rules[0].http.paths.splice(2, 1), /^demo.example.com publishes \/token, which/],
+  "a refusal of /internal/events only": [(o) => (o[7].spec.rules[0].http.paths[1].path = "/internal/events"), /publishes \/internal, which/],
+  "a refusal that lets some addresses in": [
+    (o) => (o[7].metadata.annotations["nginx.ingress.kubernetes.io/denylist-source-range"] = "0.0.0.0/0"),
+    /publishes \/(actuator|internal|token), which|demo.example.com\/(actuator|internal|token) routes/,
+  ],
+  "a refusal for another ingress class": [(o) => (o[7].spec.ingressClassName = "other"), /publishes \/(actuator|internal|token), which/],
+  "a refusal for another host": [(o) => (o[7].spec.rules[0].host = "other.example.com"), /^demo.example.com publishes/],
+  "a published route into /internal": [
+    (o) => o[6].spec.rules[0].http.paths.push({ path: "/internal/events", pathType: "Prefix", backend: { service: { name: "demo", port: { name: "http" } } } }),
+    /^demo.example.com\/internal\/events routes \/internal, which only the services call/,
+  ],
+  "a published route to /token": [
+    (o) => o[6].spec.rules[0].http.paths.push({ path: "/token", pathType: "Exact", backend: { service: { name: "demo", port: { name: "http" } } } }),
+    /^demo.example.com\/token routes \/token/,
+  ],
 };
 for (const [name, [change, expected]] of Object.entries(policyRules)) {
   test(`policy rejects ${name}`, () => assertOnly(problemsAfter(change), expected));

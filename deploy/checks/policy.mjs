@@ -1,11 +1,24 @@
 // The rules every rendered overlay must follow (docs/deployment.md): hardened pods with probes and resources,
-// secrets only by reference, and references between objects that resolve. Each rule returns problems as
-// { object, container?, message } so that a failure names the object, the container and the reason.
+// secrets only by reference, references between objects that resolve, and the internal paths refused on every host
+// the Ingresses publish. Each rule returns problems as { object, container?, message } so that a failure names the
+// object, the container and the reason.
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
 // Names that must never carry a literal value in a manifest, only a reference to a Secret (FINANCE_SERVICE_CLIENTS
 // holds the services' client secrets, FINANCE_SIGNING_KEY_ENCRYPTION_KEY the key that wraps the signing keys).
 export const SECRET_NAME = /(PASSWORD|SECRET|_TOKEN|PRIVATE_KEY|ENCRYPTION_KEYS?|_PEMS?|CREDENTIALS?|SERVICE_CLIENTS)$/i;
+
+// Paths only the services call, which every host an Ingress publishes must refuse: /actuator (answered without a
+// token inside the cluster, for Prometheus), /internal (events and reads between the services) and /token (the
+// client-credentials grant: the services obtain their tokens inside the cluster, at FINANCE_TOKEN_URI). /token is
+// refused exactly, so that /token/refresh stays public.
+export const INTERNAL_PATHS = [
+  { path: "/actuator", pathType: "Prefix" },
+  { path: "/internal", pathType: "Prefix" },
+  { path: "/token", pathType: "Exact" },
+];
+// An Ingress that refuses every address (ingress-nginx); its paths are what the others must not publish.
+const DENYLIST = "nginx.ingress.kubernetes.io/denylist-source-range";
 
 export function describe(object) {
   const namespace = object.metadata?.namespace ? `${object.metadata.namespace}/` : "";
@@ -284,6 +297,60 @@ export function policyProblems(objects, { allowSecrets = false } = {}) {
           problems.push({ object: ingress, message: `${rule.host}${path.path} routes to Service ${backend?.name}, which does not exist` });
         } else if (!(service.spec?.ports ?? []).some((p) => (port?.name ? p.name === port.name : p.port === port?.number))) {
           problems.push({ object: ingress, message: `${rule.host}${path.path} routes to a port Service ${backend.name} does not have` });
+        }
+      }
+    }
+  }
+  problems.push(...internalPathProblems(byKind("Ingress")));
+  return problems;
+}
+
+function refusesEveryone(ingress) {
+  const ranges = (ingress.metadata?.annotations?.[DENYLIST] ?? "").split(",").map((range) => range.trim());
+  return ranges.includes("0.0.0.0/0") && ranges.includes("::/0");
+}
+
+/** Whether an Ingress path matches what `internal` names: the same path, and for a prefix every path below it. */
+function covers(path, internal) {
+  return path.path === internal.path && (internal.pathType === "Exact" || path.pathType === "Prefix");
+}
+
+/** Whether a published path reaches into an internal one (a longer prefix wins over a refusal of a shorter one). */
+function reachesInto(path, internal) {
+  const value = (path.path ?? "/").replace(/\/+$/, "") || "/";
+  return internal.pathType === "Exact"
+    ? value === internal.path
+    : value === internal.path || value.startsWith(`${internal.path}/`);
+}
+
+/**
+ * Every host that an Ingress publishes refuses the internal paths through an Ingress of the same class that denies
+ * every address, and no published path routes into them.
+ */
+function internalPathProblems(ingresses) {
+  const problems = [];
+  const refusing = ingresses.filter(refusesEveryone);
+  for (const ingress of ingresses.filter((i) => !refusesEveryone(i))) {
+    for (const rule of ingress.spec?.rules ?? []) {
+      const host = rule.host ?? "*";
+      for (const internal of INTERNAL_PATHS) {
+        const refused = refusing.some(
+          (r) =>
+            r.spec?.ingressClassName === ingress.spec?.ingressClassName &&
+            (r.spec?.rules ?? []).some(
+              (other) => (other.host ?? "*") === host && (other.http?.paths ?? []).some((path) => covers(path, internal)),
+            ),
+        );
+        if (!refused) {
+          problems.push({
+            object: ingress,
+            message: `${host} publishes ${internal.path}, which only the services call: refuse it (${internal.pathType}) in an Ingress that denies every address`,
+          });
+        }
+        for (const path of rule.http?.paths ?? []) {
+          if (reachesInto(path, internal)) {
+            problems.push({ object: ingress, message: `${host}${path.path} routes ${internal.path}, which only the services call` });
+          }
         }
       }
     }

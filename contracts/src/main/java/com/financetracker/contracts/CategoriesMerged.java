@@ -19,8 +19,8 @@ public record CategoriesMerged(
         @NotBlank @Size(max = 50) String from,
         @NotBlank @Size(max = 50) String into) {
 
-    public static final EventType<CategoriesMerged> TYPE =
-            new EventType<>("category.merged", ExpenseChanged.TOPIC, CategoriesMerged.class);
+    public static final EventType<CategoriesMerged> TYPE = new EventType<>(
+            "category.merged", ExpenseChanged.TOPIC, CategoriesMerged.class, ServiceNames.EXPENSE_SERVICE);
 
     public String key() {
         return userId.toString();

@@ -19,8 +19,8 @@ public record CategoryRenamed(
         @NotBlank @Size(max = 50) String from,
         @NotBlank @Size(max = 50) String to) {
 
-    public static final EventType<CategoryRenamed> TYPE =
-            new EventType<>("category.renamed", ExpenseChanged.TOPIC, CategoryRenamed.class);
+    public static final EventType<CategoryRenamed> TYPE = new EventType<>(
+            "category.renamed", ExpenseChanged.TOPIC, CategoryRenamed.class, ServiceNames.EXPENSE_SERVICE);
 
     public String key() {
         return userId.toString();

@@ -39,10 +39,10 @@ public record ExpenseChanged(
     public static final String TOPIC = "finance.expense-events.v1";
 
     public static final EventType<ExpenseChanged> CREATED =
-            new EventType<>("expense.created", TOPIC, ExpenseChanged.class);
+            new EventType<>("expense.created", TOPIC, ExpenseChanged.class, ServiceNames.EXPENSE_SERVICE);
 
     public static final EventType<ExpenseChanged> UPDATED =
-            new EventType<>("expense.updated", TOPIC, ExpenseChanged.class);
+            new EventType<>("expense.updated", TOPIC, ExpenseChanged.class, ServiceNames.EXPENSE_SERVICE);
 
     public String key() {
         return userId.toString();

@@ -17,8 +17,8 @@ public record ExpenseDeleted(
         @NotNull UUID expenseId,
         @Min(2) int version) {
 
-    public static final EventType<ExpenseDeleted> TYPE =
-            new EventType<>("expense.deleted", ExpenseChanged.TOPIC, ExpenseDeleted.class);
+    public static final EventType<ExpenseDeleted> TYPE = new EventType<>(
+            "expense.deleted", ExpenseChanged.TOPIC, ExpenseDeleted.class, ServiceNames.EXPENSE_SERVICE);
 
     public String key() {
         return userId.toString();

@@ -15,7 +15,7 @@ import java.util.UUID;
 public record UserDeleted(@NotNull UUID userId, Instant deletedAt) {
 
     public static final EventType<UserDeleted> TYPE =
-            new EventType<>("user.deleted", "finance.user-events.v1", UserDeleted.class);
+            new EventType<>("user.deleted", "finance.user-events.v1", UserDeleted.class, ServiceNames.USER_SERVICE);
 
     /** The key the event travels under: a user's events stay in order. */
     public String key() {

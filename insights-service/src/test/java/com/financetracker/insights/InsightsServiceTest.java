@@ -104,10 +104,15 @@ public abstract class InsightsServiceTest {
     }
 
     protected <P> ApiResponse deliver(UUID eventId, EventType<P> type, String key, P payload) {
+        return deliverAs(type == UserDeleted.TYPE ? "user-service" : "expense-service", eventId, type, key, payload);
+    }
+
+    /** Delivers an event with the service token of {@code sender}. */
+    protected <P> ApiResponse deliverAs(String sender, UUID eventId, EventType<P> type, String key, P payload) {
         String envelope = JSON.writeValueAsString(Map.of(
                 "id", eventId, "type", type.name(), "key", key, "occurredAt", Instant.now(), "payload", payload));
         return api.post("/internal/events")
-                .bearer(TestTokens.service("expense-service"))
+                .bearer(TestTokens.service(sender))
                 .json(envelope)
                 .send();
     }

@@ -212,6 +212,12 @@ class ServiceCatalogTest {
                         "its FINANCE_SERVICE_CLIENT_SECRET and "
                                 + catalog.issuer().name() + "'s FINANCE_SERVICE_CLIENTS entry " + name + "="
                                 + clientSecret(service));
+            } else {
+                missing.ifPresent(
+                        !environment.path("FINANCE_SERVICE_CLIENT_ID").isMissingNode(),
+                        name,
+                        "docker-compose.yml",
+                        "FINANCE_SERVICE_CLIENT_ID, but it sends nothing and needs no client");
             }
         }
         Set<String> declared =
@@ -296,6 +302,23 @@ class ServiceCatalogTest {
                     name,
                     kustomization,
                     "finance-tracker-config " + service.urlVariable());
+            // a client's id is its name, from which receivers decide what it may send; one that sends nothing has none
+            missing.ifPresent(
+                    !service.isClient()
+                            && own.stream().anyMatch(literal -> literal.startsWith("FINANCE_SERVICE_CLIENT_ID=")),
+                    name,
+                    kustomization,
+                    name + "-config FINANCE_SERVICE_CLIENT_ID, but it sends nothing and needs no client");
+            missing.unless(
+                    !service.isClient() || own.contains("FINANCE_SERVICE_CLIENT_ID=" + name),
+                    name,
+                    kustomization,
+                    name + "-config FINANCE_SERVICE_CLIENT_ID=" + name + ", its own name");
+            missing.unless(
+                    !service.isClient() || dev.matches("(?s).*FINANCE_SERVICE_CLIENTS=([^\\n]*,)?" + name + ":.*"),
+                    name,
+                    "deploy/k8s/overlays/dev/kustomization.yaml",
+                    "an entry " + name + ":<secret> in " + catalog.issuer().name() + "'s FINANCE_SERVICE_CLIENTS");
             missing.unless(
                     policies.contains("\n  name: " + name + "\n"),
                     name,
@@ -376,6 +399,13 @@ class ServiceCatalogTest {
 
         void add(String service, String file, String what) {
             lines.add(service + ": " + file + " lacks " + what);
+        }
+
+        /** Reports what a file holds for a service that it must not. */
+        void ifPresent(boolean present, String service, String file, String what) {
+            if (present) {
+                lines.add(service + ": " + file + " has " + what);
+            }
         }
 
         void assertNone() {

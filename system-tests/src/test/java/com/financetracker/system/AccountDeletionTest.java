@@ -7,8 +7,12 @@ import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.launcher.Topology;
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.ApiResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,5 +69,39 @@ class AccountDeletionTest {
                 .isEqualTo(1);
     }
 
-    /** Registers a user and returns an access token. */
+    /**
+     * A service's credentials let it send only its own events: the expense service's client, with a token the user
+     * service really issued to it, cannot purge a person by sending user.deleted.
+     */
+    @Test
+    void anotherServicesTokenCannotPurgeAPerson() {
+        ApiClient users = new ApiClient(stack.url(Topology.USER_SERVICE));
+        ApiClient expenses = new ApiClient(stack.url(Topology.EXPENSE_SERVICE));
+        String victim = SystemStack.newUser(users, "victim");
+        assertThat(SystemStack.createExpense(expenses, victim, 1).status()).isEqualTo(201);
+        String victimId =
+                users.get("/users/me").bearer(victim).send().json().path("id").asString();
+        String secret = stack.credentials().clientSecrets().get(Topology.EXPENSE_SERVICE);
+        String basic = Base64.getEncoder()
+                .encodeToString((Topology.EXPENSE_SERVICE + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        ApiResponse granted = users.post("/token")
+                .header("Authorization", "Basic " + basic)
+                .form("grant_type=client_credentials")
+                .send();
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+
+        ApiResponse forged = expenses.post("/internal/events")
+                .bearer(granted.json().path("access_token").asString())
+                .json("""
+                        {"id":"%s","type":"user.deleted","key":"%s","occurredAt":"%s",
+                         "payload":{"userId":"%s","deletedAt":"%s"}}""".formatted(UUID.randomUUID(), victimId, Instant.now(), victimId, Instant.now()))
+                .send();
+
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.json().path("detail").asString())
+                .isEqualTo("expense-service may not send user.deleted events: only user-service sends them");
+        assertThat(expenses.get("/expenses").bearer(victim).send().json().size())
+                .isEqualTo(1);
+        assertThat(SystemStack.createExpense(expenses, victim, 2).status()).isEqualTo(201);
+    }
 }

@@ -81,6 +81,37 @@ class IngestTest extends AnalyticsServiceTest {
     }
 
     @Test
+    void aServiceMayReportOnlyItsOwnUsage() {
+        UsageReport forged = report("expense-service", entry("DELETE", "/expenses/{id}", 500, AT, 1, 2, 3));
+        String envelope = json.writeValueAsString(java.util.Map.of(
+                "id", forged.id(),
+                "type", UsageReport.TYPE.name(),
+                "key", forged.key(),
+                "occurredAt", forged.createdAt(),
+                "payload", forged));
+
+        for (String service : List.of("web-app", "insights-service", "user-service")) {
+            ApiResponse refused = api.post("/internal/usage")
+                    .bearer(TestTokens.service(service))
+                    .json(envelope)
+                    .send();
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().path("detail").asString())
+                    .isEqualTo(service + " may not send usage.report events: the report is expense-service's");
+        }
+
+        assertThat(counts("usage_minute")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from platform.processed_events where event_id = :id")
+                        .param("id", forged.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        ingest(forged);
+        assertThat(counts("usage_minute")).containsExactly(3L);
+    }
+
+    @Test
     void malformedReportsAreRefusedAndChangeNothing() {
         UsageReport badSketch = new UsageReport(
                 UUID.randomUUID(),

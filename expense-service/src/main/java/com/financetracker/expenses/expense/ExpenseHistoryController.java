@@ -1,6 +1,8 @@
 package com.financetracker.expenses.expense;
 
 import com.financetracker.contracts.ExpenseHistoryPage;
+import com.financetracker.contracts.ServiceNames;
+import com.financetracker.platform.security.AuthenticatedService;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every person's expenses, page by page, for services that keep their own copy (the insights service rebuilds from
- * it when its database is new). Internal: only services may call it.
+ * it when its database is new). Internal: only those services may call it, not every holder of a service token.
  */
 @Hidden
 @RestController
@@ -30,7 +32,9 @@ class ExpenseHistoryController {
     @Transactional(readOnly = true)
     public ExpenseHistoryPage page(
             @RequestParam(required = false) @Nullable UUID after,
-            @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int limit) {
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int limit,
+            AuthenticatedService caller) {
+        caller.requireOneOf(ServiceNames.INSIGHTS_SERVICE);
         List<Expense> page = expenses.allAfter(after, limit);
         UUID next = page.size() < limit ? null : page.getLast().id();
         return new ExpenseHistoryPage(page.stream().map(ExpenseEvents::changed).toList(), next);

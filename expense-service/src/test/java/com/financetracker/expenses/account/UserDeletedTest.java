@@ -182,6 +182,34 @@ class UserDeletedTest extends ExpenseServiceTest {
     }
 
     @Test
+    void noOtherServiceMayPurgeAUser() {
+        created(token, expense("1", "Food", "2026-01-01"));
+        UUID eventId = UUID.randomUUID();
+        String event = userDeleted(eventId, userId.toString());
+
+        for (String service : List.of("expense-service", "insights-service", "web-app", "analytics-service")) {
+            ApiResponse forged = api.post("/internal/events")
+                    .bearer(TestTokens.service(service))
+                    .json(event)
+                    .send();
+
+            assertProblem(forged, 403, "forbidden");
+            assertThat(forged.json().path("detail").asString())
+                    .isEqualTo(service + " may not send user.deleted events: only user-service sends them");
+        }
+        assertThat(rows("expenses", userId)).isEqualTo(1);
+        assertThat(rows("categories", userId)).isEqualTo(10);
+        assertThat(jdbc.sql("select count(*) from platform.processed_events where event_id = :id")
+                        .param("id", eventId)
+                        .query(Integer.class)
+                        .single())
+                .as("a refused event is not recorded, so the user service's own delivery still applies")
+                .isZero();
+        assertThat(deliver(event).status()).isEqualTo(202);
+        assertThat(rows("expenses", userId)).isZero();
+    }
+
+    @Test
     void aPayloadWhoseUserIdIsNotAUuidIsABadRequestAndIsNotRecorded() {
         created(token, expense("1", "Food", "2026-01-01"));
         UUID eventId = UUID.randomUUID();

@@ -147,6 +147,26 @@ class ExpenseEventsTest extends ExpenseServiceTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void onlyTheInsightsServiceReadsEveryonesExpenses() {
+        created(token, expense("1", "Food", "2026-11-20"));
+
+        for (String service : List.of("web-app", "analytics-service", "user-service", "expense-service")) {
+            ApiResponse refused = api.get("/internal/expenses")
+                    .bearer(TestTokens.service(service))
+                    .send();
+
+            assertThat(refused.status()).as(service + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.json().path("type").asString()).isEqualTo("urn:finance-tracker:problem:forbidden");
+            assertThat(refused.body()).doesNotContain(userId.toString());
+        }
+        ApiResponse insights = api.get("/internal/expenses")
+                .bearer(TestTokens.service("insights-service"))
+                .send();
+        assertThat(insights.status()).isEqualTo(200);
+        assertThat(insights.body()).contains(userId.toString());
+    }
+
     private UUID categoryId(String name) {
         return jdbc.sql("select id from categories where user_id = :user and name = :name")
                 .param("user", userId)

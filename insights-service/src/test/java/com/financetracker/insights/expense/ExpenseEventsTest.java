@@ -3,10 +3,13 @@ package com.financetracker.insights.expense;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.contracts.ExpenseChanged;
+import com.financetracker.contracts.UserDeleted;
 import com.financetracker.insights.InsightsServiceTest;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,32 @@ class ExpenseEventsTest extends InsightsServiceTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(categoriesByDescription()).isEmpty();
+    }
+
+    @Test
+    void onlyTheExpenseServiceSendsExpenseEventsAndOnlyTheUserServicePurgesAUser() {
+        ExpenseChanged lunch = expense("Lunch", "12.50", "Food", DAY);
+        created(lunch);
+        ExpenseChanged forgedLunch = expense("Forged", "999", "Food", DAY);
+        UserDeleted deleted = new UserDeleted(userId, Instant.now());
+
+        for (String service : List.of("web-app", "insights-service", "analytics-service", "user-service")) {
+            ApiResponse forged =
+                    deliverAs(service, UUID.randomUUID(), ExpenseChanged.CREATED, forgedLunch.key(), forgedLunch);
+            assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+            assertThat(forged.json().path("detail").asString())
+                    .isEqualTo(service + " may not send expense.created events: only expense-service sends them");
+        }
+        for (String service : List.of("expense-service", "web-app", "insights-service")) {
+            ApiResponse forged = deliverAs(service, UUID.randomUUID(), UserDeleted.TYPE, deleted.key(), deleted);
+            assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        }
+
+        assertThat(categoriesByDescription()).containsOnly(Map.entry("Lunch", "Food"));
+        userDeleted(userId);
+        assertThat(categoriesByDescription())
+                .as("the user service's own event still applies")
+                .isEmpty();
     }
 
     @Test

@@ -6,9 +6,11 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.core.JacksonException;
@@ -56,21 +58,48 @@ public class EventInbox {
         return handlers.containsKey(type);
     }
 
+    /** The handled type of this name, if this service handles it. */
+    public Optional<EventType<?>> handledType(String name) {
+        return Optional.ofNullable(handlers.get(name)).map(EventHandler::type);
+    }
+
     /**
-     * Applies the event, or recognizes it as one already applied.
+     * Applies the event, or recognizes it as one already applied. For events whose sender is known otherwise: the
+     * service's own, or those read from a topic that only their senders may write.
      *
      * @throws EventRejectedException when the event can never be applied: no handler, or an invalid payload
      */
     public Outcome receive(EventEnvelope event) {
+        return apply(handler(event), event, null);
+    }
+
+    /**
+     * Applies an event that the named service sent, after checking that it may send it ({@link EventType#senders()}).
+     *
+     * @param sender the sending service's name, from its verified service token
+     * @throws EventRejectedException when the event can never be applied: no handler, or an invalid payload
+     * @throws SenderNotAllowedException when the sender may not send this event; nothing was applied or recorded
+     */
+    public Outcome receive(EventEnvelope event, String sender) {
+        return apply(handler(event), event, sender);
+    }
+
+    private EventHandler<?> handler(EventEnvelope event) {
         EventHandler<?> handler = handlers.get(event.type());
         if (handler == null) {
             throw EventRejectedException.unhandled(event.type());
         }
-        return apply(handler, event);
+        return handler;
     }
 
-    private <P> Outcome apply(EventHandler<P> handler, EventEnvelope event) {
+    private <P> Outcome apply(EventHandler<P> handler, EventEnvelope event, @Nullable String sender) {
         P payload = payload(handler.type(), event);
+        if (sender != null) {
+            String refusal = handler.type().senders().refusal(sender, payload);
+            if (refusal != null) {
+                throw new SenderNotAllowedException(sender, event, refusal);
+            }
+        }
         return transactions.execute(status -> {
             int inserted = jdbc.sql("""
                             insert into platform.processed_events (event_id, event_type)

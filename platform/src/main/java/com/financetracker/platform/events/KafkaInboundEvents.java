@@ -22,10 +22,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes the topics of the event types this service handles and hands each event to the inbox, which applies it
- * once. The consumers of one service form one group, so its replicas share the partitions. A message that can
- * never be applied (not an event, refused by its handler) goes to the topic's dead-letter topic at once, is counted
- * and logged, and the partition moves on; any other failure (the database is down) is retried with backoff.
+ * Consumes the topics of the event types this service handles and hands each event that came on its type's own topic
+ * to the inbox, which applies it once. The consumers of one service form one group, so its replicas share the
+ * partitions. A message that can never be applied (not an event, on another type's topic, refused by its handler) goes
+ * to the topic's dead-letter topic at once, is counted and logged, and the partition moves on; any other failure (the
+ * database is down) is retried with backoff.
  */
 final class KafkaInboundEvents implements SmartLifecycle {
 
@@ -108,8 +109,17 @@ final class KafkaInboundEvents implements SmartLifecycle {
 
     void onMessage(ConsumerRecord<String, String> record) {
         EventEnvelope event = read(record);
-        if (!inbox.handles(event.type())) {
+        EventType<?> type = inbox.handledType(event.type()).orElse(null);
+        if (type == null) {
             return;
+        }
+        // Kafka's ACLs say who may write a topic, so an event is only as trustworthy as the topic it came from: one of
+        // a type that travels elsewhere was written by a service that may not send it (user.deleted on the expense
+        // topic), and applying it would undo the ACLs
+        if (!type.topic().equals(record.topic())) {
+            throw new PoisonEventException(
+                    "a " + event.type() + " event on " + record.topic() + ", where events of that type never travel",
+                    null);
         }
         try {
             inbox.receive(event);

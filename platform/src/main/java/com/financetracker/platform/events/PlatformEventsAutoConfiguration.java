@@ -4,6 +4,9 @@ import com.financetracker.platform.events.KafkaEventTransport.KafkaTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(before = FlywayAutoConfiguration.class, after = JdbcClientAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public class PlatformEventsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformEventsAutoConfiguration.class);
 
     @Bean
     FlywayMigrationStrategy platformMigrations() {
@@ -75,10 +80,20 @@ public class PlatformEventsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ServiceTokens serviceTokens(EventsProperties properties) {
-            return properties.client().configured()
-                    ? new ClientCredentialsServiceTokens(properties.client())
-                    : ServiceTokens.missing("FINANCE_SERVICE_CLIENT_ID and FINANCE_SERVICE_CLIENT_SECRET are not set");
+        ServiceTokens serviceTokens(
+                EventsProperties properties, @Value("${spring.application.name:}") String applicationName) {
+            if (!properties.client().configured()) {
+                return ServiceTokens.missing("FINANCE_SERVICE_CLIENT_ID and FINANCE_SERVICE_CLIENT_SECRET are not set");
+            }
+            if (!properties.client().id().equals(applicationName)) {
+                log.warn(
+                        "FINANCE_SERVICE_CLIENT_ID is {}, not this service's name {}: receivers allow a service only"
+                                + " its own events, so they will refuse what it sends (403) until the id is {}",
+                        properties.client().id(),
+                        applicationName,
+                        applicationName);
+            }
+            return new ClientCredentialsServiceTokens(properties.client());
         }
     }
 

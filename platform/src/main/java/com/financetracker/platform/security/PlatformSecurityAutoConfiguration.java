@@ -96,13 +96,14 @@ public class PlatformSecurityAutoConfiguration {
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
     }
 
-    /** Lets controllers declare an {@link AuthenticatedUser} parameter. */
+    /** Lets controllers declare an {@link AuthenticatedUser} or an {@link AuthenticatedService} parameter. */
     @Bean
     WebMvcConfigurer authenticatedUserArgument() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new AuthenticatedUserArgumentResolver());
+                resolvers.add(new AuthenticatedServiceArgumentResolver());
             }
         };
     }

@@ -40,9 +40,15 @@ public record UsageReport(
     /** What names an instance (a UUID, as the recorder sends, or a host name): it becomes part of the event key. */
     public static final String INSTANCE = "[A-Za-z0-9._:-]{1,100}";
 
-    /** Usage reports travel as events of this type, keyed by reporting instance. */
-    public static final EventType<UsageReport> TYPE =
-            new EventType<>("usage.report", "finance.usage-reports.v1", UsageReport.class);
+    /**
+     * Usage reports travel as events of this type, keyed by reporting instance. Every service sends its own, and only
+     * its own: a report about another service would put requests that never happened in that service's statistics.
+     */
+    public static final EventType<UsageReport> TYPE = new EventType<>(
+            "usage.report",
+            "finance.usage-reports.v1",
+            UsageReport.class,
+            (sender, report) -> report.service().equals(sender) ? null : "the report is " + report.service() + "'s");
 
     /**
      * @param minute the start of the minute the requests began in

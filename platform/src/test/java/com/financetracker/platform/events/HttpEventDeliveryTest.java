@@ -100,6 +100,43 @@ class HttpEventDeliveryTest {
     }
 
     @Test
+    void aServiceMaySendOnlyTheEventTypesItOwnsAndARefusedEventChangesNothing() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
+        EventEnvelope event = event("test.happened", Map.of("value", "forged"));
+
+        ApiResponse forged = api.post("/internal/events")
+                .bearer(TestTokens.service("intruder"))
+                .json(json.writeValueAsString(event))
+                .send();
+
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.json().path("type").asString()).isEqualTo("urn:finance-tracker:problem:forbidden");
+        assertThat(forged.json().path("detail").asString())
+                .isEqualTo("intruder may not send test.happened events: only sender sends them");
+        assertThat(jdbc.sql("select count(*) from platform.processed_events where event_id = :id")
+                        .param("id", event.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from received where event_id = :id")
+                        .param("id", event.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        // a sender whose events are refused keeps them and retries: a wrong client id loses nothing once it is fixed
+        assertThatThrownBy(() -> deliver(transport(() -> TestTokens.service("intruder")), event))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class,
+                        e -> assertThat(e.isPermanent()).isFalse());
+        deliver(transport(() -> TestTokens.service("sender")), event);
+        assertThat(jdbc.sql("select value from received where event_id = :id")
+                        .param("id", event.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("forged");
+    }
+
+    @Test
     void unreachableReceiverIsATransientFailure() {
         HttpEventTransport transport = new HttpEventTransport(
                 Map.of("test.happened", List.of(URI.create("http://127.0.0.1:9/internal/events"))),

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTokenTtl lifetime of each refresh token (every refresh issues a new one)
  * @param admin the first administrator, created at start when it does not exist
  * @param signingKey where the token-signing key comes from
- * @param serviceClients clients of the client-credentials grant, as {@code id:secret,id:secret}
+ * @param serviceClients clients of the client-credentials grant, as {@code id:secret,id:secret}; an id may be listed
+ *     twice while its secret is rotated
  * @param throttle limits on failed password checks and on other requests that cost a password hash
  * @param hashing the password-hashing threads' queue
  * @param sessionLifetime how long a session lasts from its login, however often it is refreshed
@@ -46,16 +48,19 @@ public record UserServiceProperties(
      */
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile(",(?=\\s*[A-Za-z0-9._-]+:)");
 
-    /** The configured service clients, by client id. */
-    public Map<String, String> serviceClientSecrets() {
-        Map<String, String> clients = new LinkedHashMap<>();
+    /**
+     * The configured service clients' secrets, by client id: usually one each, two while a secret is rotated (the
+     * same id listed twice), so that the service keeps its name, which is what it may do.
+     */
+    public Map<String, List<String>> serviceClientSecrets() {
+        Map<String, List<String>> clients = new LinkedHashMap<>();
         for (String entry : ENTRY_SEPARATOR.split(serviceClients)) {
             if (entry.isBlank()) {
                 continue;
             }
             int colon = entry.indexOf(':');
-            clients.put(
-                    entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+            clients.computeIfAbsent(entry.substring(0, colon).trim(), id -> new ArrayList<>())
+                    .add(entry.substring(colon + 1).trim());
         }
         return clients;
     }

@@ -1,5 +1,6 @@
 package com.financetracker.users.token;
 
+import com.financetracker.contracts.ServiceNames;
 import com.financetracker.platform.events.ServiceTokens;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalServiceTokens implements ServiceTokens {
 
-    static final String CLIENT_ID = "user-service";
+    static final String CLIENT_ID = ServiceNames.USER_SERVICE;
 
     private final AccessTokens accessTokens;
 

@@ -87,7 +87,8 @@ class TokenController {
     @Operation(
             summary = "Client-credentials grant for services",
             description = "Form grant_type=client_credentials with the client id and secret in HTTP Basic."
-                    + " Answers an access token with the SERVICE role.")
+                    + " Answers an access token with the SERVICE role whose subject is the client id: the service's"
+                    + " name, from which the other services decide what it may send and call.")
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenResponse> clientCredentials(
             @RequestParam(name = "grant_type") @Size(max = 100) String grantType,

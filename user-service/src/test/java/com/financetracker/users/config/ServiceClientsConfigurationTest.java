@@ -1,6 +1,7 @@
 package com.financetracker.users.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.financetracker.platform.test.ApiClient;
 import com.financetracker.platform.test.EmbeddedPostgresServer;
@@ -35,6 +36,40 @@ class ServiceClientsConfigurationTest {
             assertThat(token(api, "analytics-service", "plain-secret")).isEqualTo(200);
             assertThat(token(api, "expense-service", hashed)).isEqualTo(401);
         }
+    }
+
+    @Test
+    void aClientMayHaveTwoSecretsWhileItsSecretIsRotated() {
+        try (ConfigurableApplicationContext service =
+                start("expense-service:old-secret,web-app:web-secret,expense-service:new-secret")) {
+            ApiClient api = api(service);
+
+            assertThat(token(api, "expense-service", "old-secret")).isEqualTo(200);
+            assertThat(token(api, "expense-service", "new-secret")).isEqualTo(200);
+            assertThat(token(api, "expense-service", "web-secret")).isEqualTo(401);
+            assertThat(token(api, "web-app", "web-secret")).isEqualTo(200);
+        }
+    }
+
+    /** The user service signs its own tokens as user-service: a client of that name could purge any user's data. */
+    @Test
+    void noClientMayTakeTheUserServicesOwnName() {
+        assertThatThrownBy(() -> start("expense-service:secret-1,user-service:secret-2"))
+                .rootCause()
+                .hasMessageContaining("user-service");
+    }
+
+    private static ConfigurableApplicationContext start(String clients) {
+        return new SpringApplication(UserServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + EmbeddedPostgresServer.createDatabase(),
+                        "--spring.datasource.username=postgres",
+                        "--finance.users.service-clients=" + clients);
+    }
+
+    private static ApiClient api(ConfigurableApplicationContext service) {
+        return ApiClient.onPort(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
     private static int token(ApiClient api, String client, String secret) {

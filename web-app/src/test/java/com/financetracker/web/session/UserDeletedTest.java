@@ -57,6 +57,23 @@ class UserDeletedTest extends WebAppTest {
         assertThat(browser.get("/").status()).isEqualTo(200);
     }
 
+    @Test
+    void noOtherServiceMayEndAPersonsSessions() {
+        signedIn();
+        UUID userId = account().id;
+
+        for (String service : new String[] {"web-app", "expense-service", "insights-service", "analytics-service"}) {
+            ApiResponse forged = deliver(TestTokens.service(service), userDeleted(userId));
+
+            assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+            assertThat(forged.json().path("detail").asString())
+                    .isEqualTo(service + " may not send user.deleted events: only user-service sends them");
+        }
+
+        assertThat(sessionsOf(userId)).isEqualTo(1);
+        assertThat(browser.get("/").status()).isEqualTo(200);
+    }
+
     private ApiResponse deliver(String token, String event) {
         ApiClient.Request request =
                 ApiClient.onPort(port).post("/internal/events").json(event);
