@@ -26,7 +26,8 @@ for (const message of problems) {
 if (problems.length === 0) {
   console.log(
     "  ✓ every service restarts, has a memory limit and a health check and waits for its dependencies;" +
-      " one-shot services run once; no secret in the file; every variable in .env.example",
+      " one-shot services run once; health, metrics and API docs on an unpublished management port;" +
+      " no secret in the file; every variable in .env.example",
   );
 }
 process.exit(problems.length === 0 ? 0 : 1);

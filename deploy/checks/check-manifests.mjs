@@ -54,7 +54,7 @@ for (const [name, file] of overlays) {
   const workloads = objects.filter((o) => o.spec?.template || o.kind === "Pod").length;
   console.log(
     problems.length === 0
-      ? `  ✓ ${name}: policy holds for ${workloads} workloads (probes, resources, hardened security context, references) and every published host refuses ${INTERNAL_PATHS.map((p) => p.path).join(", ")}`
+      ? `  ✓ ${name}: policy holds for ${workloads} workloads (probes, management port, resources, hardened security context, references) and every published host refuses ${INTERNAL_PATHS.map((p) => p.path).join(", ")}`
       : `  ✗ ${name}: ${problems.length} policy problem(s)`,
   );
   if (!allowSecrets.has(name)) {

@@ -2,6 +2,7 @@
 // breaks one thing and expects exactly that problem to be reported. Run: node --test deploy/checks/checks.test.mjs
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { composeProblems } from "./compose.mjs";
 import { policyProblems } from "./policy.mjs";
 import { schemaErrors } from "./schema.mjs";
@@ -10,7 +11,12 @@ function hardenedService() {
   const labels = { "app.kubernetes.io/name": "demo" };
   return [
     { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "demo" }, automountServiceAccountToken: false },
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "demo-config" }, data: { SERVER_PORT: "8000" } },
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "demo-config" },
+      data: { SERVER_PORT: "8000", MANAGEMENT_SERVER_PORT: "9000" },
+    },
     {
       apiVersion: "apps/v1",
       kind: "Deployment",
@@ -20,7 +26,7 @@ function hardenedService() {
         template: {
           metadata: {
             labels,
-            annotations: { "prometheus.io/scrape": "true", "prometheus.io/path": "/actuator/prometheus" },
+            annotations: { "prometheus.io/scrape": "true", "prometheus.io/path": "/actuator/prometheus", "prometheus.io/port": "9000" },
           },
           spec: {
             serviceAccountName: "demo",
@@ -42,14 +48,17 @@ function hardenedService() {
               {
                 name: "demo",
                 image: "example/demo:1.0",
-                ports: [{ name: "http", containerPort: 8000 }],
+                ports: [
+                  { name: "http", containerPort: 8000 },
+                  { name: "management", containerPort: 9000 },
+                ],
                 envFrom: [{ configMapRef: { name: "demo-config" } }],
                 env: [
                   { name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "demo-secrets", key: "DATABASE_PASSWORD" } } },
                 ],
                 resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { cpu: "1", memory: "512Mi" } },
-                readinessProbe: { httpGet: { path: "/actuator/health/readiness", port: "http" } },
-                livenessProbe: { httpGet: { path: "/actuator/health/liveness", port: "http" } },
+                readinessProbe: { httpGet: { path: "/actuator/health/readiness", port: "management" } },
+                livenessProbe: { httpGet: { path: "/actuator/health/liveness", port: "management" } },
                 securityContext: {
                   allowPrivilegeEscalation: false,
                   readOnlyRootFilesystem: true,
@@ -188,6 +197,38 @@ const policyRules = {
   "a Deployment without autoscaler": [(o) => o.splice(o.findIndex((x) => x.kind === "HorizontalPodAutoscaler"), 1), /no HorizontalPodAutoscaler/],
   "a Deployment without disruption budget": [(o) => o.splice(o.findIndex((x) => x.kind === "PodDisruptionBudget"), 1), /no PodDisruptionBudget/],
   "pods without scrape annotations": [(o) => (deployment(o).spec.template.metadata.annotations = {}), /prometheus.io scrape annotations/],
+  "metrics scraped on the public port": [
+    (o) => (deployment(o).spec.template.metadata.annotations["prometheus.io/port"] = "8000"),
+    /prometheus.io scrape annotations for \/actuator\/prometheus on the port "management"/,
+  ],
+  "a probe of the actuator on the public port": [
+    (o) => (container(o).readinessProbe.httpGet.port = "http"),
+    /readinessProbe asks \/actuator\/health\/readiness on port "http": use the port "management"/,
+  ],
+  "a probe of the actuator by the public port's number": [
+    (o) => (container(o).livenessProbe.httpGet.port = 8000),
+    /livenessProbe asks \/actuator\/health\/liveness on port "8000"/,
+  ],
+  "a container without a management port": [
+    (o) => {
+      container(o).ports = [{ name: "http", containerPort: 8000 }];
+      container(o).readinessProbe.httpGet.port = container(o).livenessProbe.httpGet.port = "http";
+    },
+    /declares no port named "management"|scrape annotations for \/actuator\/prometheus on the port "management"/,
+  ],
+  "no MANAGEMENT_SERVER_PORT": [(o) => delete o[1].data.MANAGEMENT_SERVER_PORT, /MANAGEMENT_SERVER_PORT is unset, but the port "management" is 9000/],
+  "a MANAGEMENT_SERVER_PORT that is not the management port": [
+    (o) => (container(o).env.push({ name: "MANAGEMENT_SERVER_PORT", value: "9090" })),
+    /MANAGEMENT_SERVER_PORT is "9090", but the port "management" is 9000/,
+  ],
+  "a Service that exposes the management port": [
+    (o) => o[3].spec.ports.push({ name: "management", port: 9000, targetPort: "management" }),
+    /port management exposes its pods' port "management"/,
+  ],
+  "a Service that exposes the management port by number": [
+    (o) => o[3].spec.ports.push({ name: "metrics", port: 80, targetPort: 9000 }),
+    /port metrics exposes its pods' port "management"/,
+  ],
   "a Service selecting nothing": [(o) => (o[3].spec.selector = { "app.kubernetes.io/name": "other" }), /selects no pods/],
   "a Service port no pod declares": [(o) => (o[3].spec.ports[0].targetPort = "web"), /targetPort "web" is declared by none/],
   "an Ingress to a missing Service": [(o) => (o[6].spec.rules[0].http.paths[0].backend.service.name = "gone"), /routes to Service gone/],
@@ -265,7 +306,7 @@ function composeFile() {
       app: {
         image: "example/app:1",
         restart: "unless-stopped",
-        environment: { SIGNING_KEY_PEM: "${SIGNING_KEY_PEM:-}" },
+        environment: { SIGNING_KEY_PEM: "${SIGNING_KEY_PEM:-}", MANAGEMENT_SERVER_PORT: "9000" },
         depends_on: { secrets: { condition: "service_completed_successfully" }, db: { condition: "service_healthy" } },
         ports: ["8000:8000"],
         healthcheck,
@@ -275,11 +316,26 @@ function composeFile() {
   };
 }
 
-/** Breaks the valid Compose file with `change` (applied to the file as written and as resolved) and returns the rules' messages. */
-function composeProblemsAfter(change) {
+/**
+ * Breaks the valid Compose file with `change` (applied to the file as written and as resolved) and returns the rules'
+ * messages. `root` is where the file lies: this repository's root lets a service be built from deploy/Dockerfile.
+ */
+function composeProblemsAfter(change, root = "/nonexistent") {
   const file = composeFile();
   change(file);
-  return composeProblems({ raw: file, resolved: file, root: "/nonexistent", envExample: "DB_PASSWORD=\n# SIGNING_KEY_PEM=\n" });
+  return composeProblems({ raw: file, resolved: file, root, envExample: "DB_PASSWORD=\n# SIGNING_KEY_PEM=\n" });
+}
+
+const REPOSITORY = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The application built from this repository's deploy/Dockerfile as the user service, as docker-compose.yml does. */
+function builtFromTheDockerfile(compose) {
+  delete compose.services.app.image;
+  compose.services.app.build = {
+    context: REPOSITORY,
+    dockerfile: "deploy/Dockerfile",
+    args: { SERVICE: "user-service", SERVER_PORT: "8000" },
+  };
 }
 
 test("the Compose file with a one-shot secrets service passes the rules", () => {
@@ -310,6 +366,14 @@ const composeRules = {
   "a service that does not restart": [(c) => delete c.services.db.restart, /service db: restart is "no"/],
   "a service without a health check": [(c) => delete c.services.db.healthcheck, /service db: no health check/],
   "a service without a memory limit": [(c) => delete c.services.secrets.deploy, /service secrets: no memory limit/],
+  "a service that publishes its management port": [
+    (c) => c.services.app.ports.push("9000:9000"),
+    /service app: publishes its management port 9000/,
+  ],
+  "a service that publishes its management port on another host port": [
+    (c) => c.services.app.ports.push({ target: 9000, published: "9100", host_ip: "0.0.0.0" }),
+    /service app: publishes its management port 9000/,
+  ],
   "a variable .env.example does not document": [
     (c) => (c.services.app.environment.FINANCE_ISSUER = "${FINANCE_ISSUER:-http://localhost:8000}"),
     /variable FINANCE_ISSUER is not documented in .env.example/,
@@ -318,3 +382,25 @@ const composeRules = {
 for (const [name, [change, expected]] of Object.entries(composeRules)) {
   test(`Compose rules reject ${name}`, () => assertOnly(composeProblemsAfter(change), expected));
 }
+
+test("a service built from deploy/Dockerfile passes the rules with a management port of its own", () => {
+  assert.deepEqual(composeProblemsAfter(builtFromTheDockerfile, REPOSITORY), []);
+});
+
+test("Compose rules reject a service built from deploy/Dockerfile without a management port of its own", () => {
+  const expected = /service app: MANAGEMENT_SERVER_PORT is not a port of its own: .* published port 8000/;
+  assertOnly(
+    composeProblemsAfter((c) => {
+      builtFromTheDockerfile(c);
+      delete c.services.app.environment.MANAGEMENT_SERVER_PORT;
+    }, REPOSITORY),
+    expected,
+  );
+  assertOnly(
+    composeProblemsAfter((c) => {
+      builtFromTheDockerfile(c);
+      c.services.app.environment.MANAGEMENT_SERVER_PORT = "8000";
+    }, REPOSITORY),
+    expected,
+  );
+});

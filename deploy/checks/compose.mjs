@@ -2,14 +2,18 @@
 // every long-running service restarts by itself, has a memory limit and a health check and waits for the health of
 // what it depends on; a one-shot service (one that others wait for with service_completed_successfully) runs once
 // and publishes nothing; the services built from deploy/Dockerfile pass the port their application.yml defaults to
-// and publish it; no secret is written into the file or given to an image build, and every variable the file reads
-// is documented in .env.example, so that the file runs with no .env at all.
+// and publish it, and answer health, metrics and API docs on a management port of their own (MANAGEMENT_SERVER_PORT),
+// which no service publishes; no secret is written into the file or given to an image build, and every variable the
+// file reads is documented in .env.example, so that the file runs with no .env at all.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SECRET_NAME } from "./policy.mjs";
 
 const environment = (env) =>
   Array.isArray(env) ? Object.fromEntries(env.map((entry) => String(entry).split(/=(.*)/s).slice(0, 2))) : env ?? {};
+
+/** The container port of a ports entry: "8000:8000", "127.0.0.1:9001:9000/tcp", "9000", or the long syntax. */
+const containerPort = (entry) => (typeof entry === "object" ? String(entry.target) : String(entry).split(":").pop().split("/")[0]);
 
 const dependencies = (service) =>
   Array.isArray(service.depends_on) ? Object.fromEntries(service.depends_on.map((d) => [d, {}])) : service.depends_on ?? {};
@@ -60,6 +64,15 @@ export function composeProblems({ raw, resolved, root, envExample }) {
       problem(name, "no health check (healthcheck.test, or a HEALTHCHECK in the image it builds)");
     }
 
+    // Health, metrics and API docs answer on the management port without a token: never on the host's network.
+    const management = environment(service.environment).MANAGEMENT_SERVER_PORT;
+    const serverPort = environment(service.environment).SERVER_PORT ?? environment(service.build?.args).SERVER_PORT;
+    if (management !== undefined && management !== null && management !== "" && String(management) !== String(serverPort)) {
+      if ((service.ports ?? []).some((p) => containerPort(p) === String(management))) {
+        problem(name, `publishes its management port ${management} (health, metrics, API docs): keep it on the Compose network`);
+      }
+    }
+
     if (dockerfile && resolve(dockerfile) === resolve(root, "deploy/Dockerfile")) {
       const args = environment(service.build.args);
       const application = join(root, String(args.SERVICE ?? ""), "src/main/resources/application.yml");
@@ -71,11 +84,12 @@ export function composeProblems({ raw, resolved, root, envExample }) {
       if (String(args.SERVER_PORT) !== port) {
         problem(name, `build argument SERVER_PORT is "${args.SERVER_PORT}", but ${args.SERVICE} listens on ${port}`);
       }
-      const published = (service.ports ?? []).some((p) =>
-        typeof p === "object" ? String(p.target) === port : String(p).endsWith(`:${port}`),
-      );
+      const published = (service.ports ?? []).some((p) => containerPort(p) === port);
       if (!published) {
         problem(name, `does not publish its port ${port}`);
+      }
+      if (!/^\d+$/.test(String(management ?? "")) || String(management) === port) {
+        problem(name, `MANAGEMENT_SERVER_PORT is not a port of its own: health, metrics and API docs would answer on its published port ${port}`);
       }
     }
   }

@@ -1,7 +1,9 @@
 // The rules every rendered overlay must follow (docs/deployment.md): hardened pods with probes and resources,
-// secrets only by reference, references between objects that resolve, and the internal paths refused on every host
-// the Ingresses publish. Each rule returns problems as { object, container?, message } so that a failure names the
-// object, the container and the reason.
+// The rules every rendered overlay must follow (docs/deployment.md): hardened pods with probes and resources,
+// health, metrics and API docs on a management port that no Service (so no Ingress) exposes, secrets only by
+// reference, references between objects that resolve, and the internal paths refused on every host the Ingresses
+// publish. Each rule returns problems as { object, container?, message } so that a failure names the object, the
+// container and the reason.
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]);
 // Names that must never carry a literal value in a manifest, only a reference to a Secret (FINANCE_SERVICE_CLIENTS
@@ -60,8 +62,66 @@ function matches(selector, labels) {
   );
 }
 
+/** The port on which a service answers probes, metrics and its API description, apart from the one it serves on. */
+export const MANAGEMENT_PORT_NAME = "management";
+
+/** The container's port named "management", if it declares one. */
+function managementPort(container) {
+  return (container.ports ?? []).find((port) => port.name === MANAGEMENT_PORT_NAME);
+}
+
+/** The value a container's environment gives a variable, from its env and the rendered ConfigMaps it reads. */
+function environmentValue(container, configMaps, name) {
+  let value;
+  for (const source of container.envFrom ?? []) {
+    const data = source.configMapRef ? configMaps.get(source.configMapRef.name)?.data ?? {} : {};
+    const key = name.startsWith(source.prefix ?? "") ? name.slice((source.prefix ?? "").length) : undefined;
+    if (key !== undefined && key in data) value = data[key];
+  }
+  for (const env of container.env ?? []) {
+    if (env.name !== name) continue;
+    const ref = env.valueFrom?.configMapKeyRef;
+    value = ref ? configMaps.get(ref.name)?.data?.[ref.key] : env.value;
+  }
+  return value;
+}
+
+/**
+ * Health, metrics and API docs (/actuator) answer on the container's management port, which MANAGEMENT_SERVER_PORT
+ * sets and no Service exposes: the probes must ask there, and the port must be the one the application listens on.
+ */
+function managementProblems(container, configMaps, problem) {
+  const declared = new Map((container.ports ?? []).filter((p) => p.name).map((p) => [p.name, p.containerPort]));
+  const management = managementPort(container);
+  for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
+    const { path, port } = container[probe]?.httpGet ?? {};
+    if (!String(path ?? "").startsWith("/actuator") || (typeof port === "string" && !declared.has(port))) {
+      continue; // not a probe of the actuator, or a port already reported as undeclared
+    }
+    if (!management) {
+      problem(`${probe} asks ${path}, but the container declares no port named "${MANAGEMENT_PORT_NAME}" (MANAGEMENT_SERVER_PORT)`);
+    } else if (port !== MANAGEMENT_PORT_NAME && Number(port) !== management.containerPort) {
+      problem(`${probe} asks ${path} on port "${port}": use the port "${MANAGEMENT_PORT_NAME}", where the actuator answers`);
+    }
+  }
+  // (a ConfigMap the overlay lacks is reported on its own; what it would have set is unknown)
+  const unresolved = [
+    ...(container.envFrom ?? []).map((source) => source.configMapRef?.name),
+    ...(container.env ?? []).map((env) => env.valueFrom?.configMapKeyRef?.name),
+  ].some((name) => name !== undefined && !configMaps.has(name));
+  if (management && !unresolved) {
+    const value = environmentValue(container, configMaps, "MANAGEMENT_SERVER_PORT");
+    if (String(value) !== String(management.containerPort)) {
+      problem(
+        `MANAGEMENT_SERVER_PORT is ${value === undefined ? "unset" : `"${value}"`}, but the port "${MANAGEMENT_PORT_NAME}" is ` +
+          `${management.containerPort}: the actuator would answer on the public port`,
+      );
+    }
+  }
+}
+
 /** Problems of one container (or init container) of a pod. */
-function containerProblems(object, pod, container, init) {
+function containerProblems(object, pod, container, init, configMaps = new Map()) {
   const problems = [];
   const problem = (message) =>
     problems.push({ object, container: `${init ? "init container" : "container"} "${container.name}"`, message });
@@ -88,6 +148,9 @@ function containerProblems(object, pod, container, init) {
     if (typeof port === "string" && !ports.has(port)) {
       problem(`${probe} uses port "${port}", which the container does not declare`);
     }
+  }
+  if (!init) {
+    managementProblems(container, configMaps, problem);
   }
 
   if ((security.runAsNonRoot ?? podSecurity.runAsNonRoot) !== true) {
@@ -170,6 +233,7 @@ export function policyProblems(objects, { allowSecrets = false } = {}) {
   const serviceAccounts = new Map(byKind("ServiceAccount").map((o) => [o.metadata?.name, o]));
   const workloads = objects.filter((o) => WORKLOAD_KINDS.has(o.kind));
   const configMaps = names("ConfigMap");
+  const configMapData = new Map(byKind("ConfigMap").map((o) => [o.metadata?.name, o]));
   const secrets = new Map(byKind("Secret").map((o) => [o.metadata?.name, o]));
 
   for (const account of serviceAccounts.values()) {
@@ -198,7 +262,7 @@ export function policyProblems(objects, { allowSecrets = false } = {}) {
     }
     problems.push(...podProblems(object, pod, serviceAccounts));
     for (const container of pod.spec.containers ?? []) {
-      problems.push(...containerProblems(object, pod, container, false));
+      problems.push(...containerProblems(object, pod, container, false, configMapData));
     }
     for (const container of pod.spec.initContainers ?? []) {
       problems.push(...containerProblems(object, pod, container, true));
@@ -252,8 +316,19 @@ export function policyProblems(objects, { allowSecrets = false } = {}) {
       problems.push({ object: deployment, message: "no PodDisruptionBudget selects its pods" });
     }
     const annotations = deployment.spec?.template?.metadata?.annotations ?? {};
-    if (annotations["prometheus.io/scrape"] !== "true" || annotations["prometheus.io/path"] !== "/actuator/prometheus") {
-      problems.push({ object: deployment, message: "pods lack the prometheus.io scrape annotations for /actuator/prometheus" });
+    const managementPorts = (deployment.spec?.template?.spec?.containers ?? [])
+      .map((c) => managementPort(c)?.containerPort)
+      .filter((port) => port !== undefined)
+      .map(String);
+    if (
+      annotations["prometheus.io/scrape"] !== "true" ||
+      annotations["prometheus.io/path"] !== "/actuator/prometheus" ||
+      !managementPorts.includes(annotations["prometheus.io/port"])
+    ) {
+      problems.push({
+        object: deployment,
+        message: `pods lack the prometheus.io scrape annotations for /actuator/prometheus on the port "${MANAGEMENT_PORT_NAME}"`,
+      });
     }
   }
   for (const autoscaler of autoscalers) {
@@ -277,6 +352,20 @@ export function policyProblems(objects, { allowSecrets = false } = {}) {
       continue;
     }
     for (const port of service.spec?.ports ?? []) {
+      // health, metrics and API docs stay off every Service, and so off every Ingress too
+      const target = port.targetPort ?? port.port;
+      const exposesManagement = selected.some((w) =>
+        (podTemplate(w).spec.containers ?? []).some((c) => {
+          const management = managementPort(c);
+          return management && (target === management.name || Number(target) === management.containerPort);
+        }),
+      );
+      if (exposesManagement) {
+        problems.push({
+          object: service,
+          message: `port ${port.name ?? port.port} exposes its pods' port "${MANAGEMENT_PORT_NAME}" (health, metrics, API docs)`,
+        });
+      }
       if (typeof port.targetPort === "string") {
         const declared = selected.some((w) =>
           (podTemplate(w).spec.containers ?? []).some((c) => (c.ports ?? []).some((p) => p.name === port.targetPort)),

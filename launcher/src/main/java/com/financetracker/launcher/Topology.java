@@ -74,6 +74,10 @@ public record Topology(ServiceCatalog catalog, List<ServiceSpec> services) {
         String issuerUrl = url(issuer);
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(spec.port()));
+        // probes, metrics and the API docs stay on the service's own port on this machine (the readiness checks and
+        // the printed Swagger UI address ask it there), whatever the shell's environment says; Docker Compose and
+        // Kubernetes give them a port of their own
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(spec.port()));
         env.put("DATABASE_URL", databaseUrl);
         env.put("DATABASE_USER", "postgres");
         env.put("DATABASE_PASSWORD", "");

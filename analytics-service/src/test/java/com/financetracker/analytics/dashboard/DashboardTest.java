@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.analytics.AnalyticsServiceTest;
 import com.financetracker.platform.test.ApiResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard works offline: the page, its script and the chart library all come from this service. */
@@ -36,6 +37,28 @@ class DashboardTest extends AnalyticsServiceTest {
                 .contains("default-src 'self'")
                 .doesNotContain("connect-src")
                 .doesNotContain("http");
+    }
+
+    /**
+     * The policy is on every response, not only on the page's own route: the same page reached under another path
+     * (served as a static file, {@code /index.html/}), its script and style, the chart library and the errors.
+     */
+    @Test
+    void everyPathOfTheDashboardCarriesThePolicy() {
+        for (String path : List.of(
+                "/",
+                "/index.html",
+                "/index.html/",
+                "/dashboard/app.js",
+                "/dashboard/app.css",
+                "/webjars/chart.js/dist/chart.umd.js",
+                "/no-such-page")) {
+            ApiResponse response = api.get(path).header("Accept", "*/*").send();
+
+            assertThat(response.header("Content-Security-Policy"))
+                    .as(path + " (" + response.status() + ")")
+                    .isEqualTo(DashboardSecurityHeaders.CONTENT_SECURITY_POLICY);
+        }
     }
 
     @Test

@@ -60,11 +60,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         })
 public class PlatformSecurityAutoConfiguration {
 
-    /** Endpoints of the platform itself that anyone may call: probes, metrics, API docs, the error page. */
+    /**
+     * Endpoints of the platform itself that anyone may call: probes, metrics, API docs. They answer on the service's
+     * port, or, with a management port of its own ({@code MANAGEMENT_SERVER_PORT}), there alone: the API docs then
+     * under {@code /actuator} ({@code /actuator/openapi}, {@code /actuator/swagger-ui}).
+     */
     static final List<String> PLATFORM_PUBLIC_PATHS = List.of(
             "/actuator/health",
             "/actuator/health/**",
             "/actuator/prometheus",
+            "/actuator/openapi",
+            "/actuator/openapi/**",
+            "/actuator/swagger-ui",
+            "/actuator/swagger-ui/**",
             "/v3/api-docs",
             "/v3/api-docs/**",
             "/swagger-ui.html",
