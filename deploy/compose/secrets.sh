@@ -51,7 +51,6 @@ for name in POSTGRES_PASSWORD \
     EXPENSE_SERVICE_CLIENT_SECRET INSIGHTS_SERVICE_CLIENT_SECRET WEB_APP_CLIENT_SECRET; do
     keep "$name"
 done
-<<<<<<< HEAD
 # The key-encryption key that wraps the signing keys in the users database, so that a backup of it alone cannot sign
 # tokens. Lost, the user service cannot read its keys: it is in the volume `secrets`, not in the database's backups.
 keep FINANCE_SIGNING_KEY_ENCRYPTION_KEY random_key
@@ -64,11 +63,8 @@ if [ -n "${FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS:-}" ]; then
 else
     rm -f "$store/FINANCE_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEYS"
 fi
-# The user service knows every client by id and secret.
-=======
 # The user service knows every client by id and secret; the id is the service's name, from which the receivers decide
 # what it may send.
->>>>>>> clients
 clients=""
 for client in expense-service=EXPENSE_SERVICE_CLIENT_SECRET insights-service=INSIGHTS_SERVICE_CLIENT_SECRET \
     web-app=WEB_APP_CLIENT_SECRET; do
