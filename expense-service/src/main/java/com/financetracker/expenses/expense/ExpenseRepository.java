@@ -154,11 +154,14 @@ class ExpenseRepository implements UserDataOwner {
         int expenses = jdbc.sql("delete from expenses where user_id = :user")
                 .param("user", userId)
                 .update();
-        // the trigger has just counted the deletions down to zero
+        // the triggers have just counted and totalled the deletions down to zero
         int counts = jdbc.sql("delete from expense_counts where user_id = :user")
                 .param("user", userId)
                 .update();
-        return Map.of("expenses", expenses, "expense_counts", counts);
+        int totals = jdbc.sql("delete from expense_totals where user_id = :user")
+                .param("user", userId)
+                .update();
+        return Map.of("expenses", expenses, "expense_counts", counts, "expense_totals", totals);
     }
 
     /** Serializes imports of one user, so two concurrent imports of the same file cannot both add it. */

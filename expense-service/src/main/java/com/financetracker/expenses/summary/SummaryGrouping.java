@@ -2,17 +2,33 @@ package com.financetracker.expenses.summary;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a summary groups expenses by: the SQL expression of the group an expense falls in, and of the key the group is
- * shown with. Dates are grouped as dates and formatted once per group, not once per expense.
+ * shown with. Dates are grouped as dates and formatted once per group, not once per expense. Groupings whose groups
+ * are made of whole months (category, month) can also read the monthly totals ({@code expense_totals t}) instead of
+ * the expenses.
  */
 enum SummaryGrouping {
-    CATEGORY("category", "join categories c on c.id = e.category_id", "c.name", "bucket"),
-    MONTH("month", "", "date_trunc('month', cast(e.expense_date as timestamp))", "to_char(bucket, 'YYYY-MM')"),
-    WEEK("week", "", "date_trunc('week', cast(e.expense_date as timestamp))", "to_char(bucket, 'IYYY-\"W\"IW')"),
-    DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')"),
-    TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket");
+    CATEGORY(
+            "category",
+            "join categories c on c.id = e.category_id",
+            "c.name",
+            "bucket",
+            new MonthlyTotals("join categories c on c.id = t.category_id", "c.name")),
+    MONTH(
+            "month",
+            "",
+            "date_trunc('month', cast(e.expense_date as timestamp))",
+            "to_char(bucket, 'YYYY-MM')",
+            new MonthlyTotals("", "cast(t.month as timestamp)")),
+    WEEK("week", "", "date_trunc('week', cast(e.expense_date as timestamp))", "to_char(bucket, 'IYYY-\"W\"IW')", null),
+    DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')", null),
+    TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket", null);
+
+    /** How the groups are read from the monthly totals: what to join to {@code t}, and the group of a total. */
+    record MonthlyTotals(String join, String bucket) {}
 
     /** The values of the {@code groupBy} parameter, one for each grouping (a test keeps them in step). */
     static final String PARAMETERS = "category|month|week|day|tag";
@@ -23,12 +39,14 @@ enum SummaryGrouping {
     private final String join;
     private final String bucket;
     private final String key;
+    private final @Nullable MonthlyTotals monthlyTotals;
 
-    SummaryGrouping(String parameter, String join, String bucket, String key) {
+    SummaryGrouping(String parameter, String join, String bucket, String key, @Nullable MonthlyTotals monthlyTotals) {
         this.parameter = parameter;
         this.join = join;
         this.bucket = bucket;
         this.key = key;
+        this.monthlyTotals = monthlyTotals;
     }
 
     String parameter() {
@@ -52,5 +70,10 @@ enum SummaryGrouping {
     /** The group's key, from its {@code bucket}. */
     String key() {
         return key;
+    }
+
+    /** How whole months are read from the monthly totals; none when a group is not made of whole months. */
+    Optional<MonthlyTotals> monthlyTotals() {
+        return Optional.ofNullable(monthlyTotals);
     }
 }

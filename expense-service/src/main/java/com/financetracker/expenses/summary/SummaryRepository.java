@@ -2,12 +2,22 @@ package com.financetracker.expenses.summary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Sums a user's expenses per group and currency. Groupings made of whole months (category, month) read the months that
+ * lie wholly inside the window from the monthly totals the database keeps ({@code expense_totals}), and only the days
+ * of a month cut by the window from the expenses themselves: a summary of ten years reads a few hundred rows, not the
+ * whole history.
+ */
 @Repository
 class SummaryRepository {
 
@@ -20,24 +30,97 @@ class SummaryRepository {
     }
 
     List<Row> totals(UUID userId, @Nullable LocalDate from, @Nullable LocalDate to, SummaryGrouping grouping) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", userId);
+        List<String> parts = new ArrayList<>();
+        WholeMonths months = grouping.monthlyTotals().isPresent() ? WholeMonths.within(from, to) : null;
+        if (months == null) {
+            parts.add(fromExpenses(grouping, window(params, "from", from, "to", to, true)));
+        } else {
+            SummaryGrouping.MonthlyTotals totals = grouping.monthlyTotals().orElseThrow();
+            List<String> monthConditions = new ArrayList<>();
+            if (months.first() != null) {
+                monthConditions.add("t.month >= :monthsFrom");
+                params.put("monthsFrom", months.first());
+            }
+            if (months.end() != null) {
+                monthConditions.add("t.month < :monthsTo");
+                params.put("monthsTo", months.end());
+            }
+            parts.add("select " + totals.bucket() + " as bucket, t.currency, sum(t.total) as total,"
+                    + " sum(t.expenses) as n from expense_totals t " + totals.join()
+                    + " where t.user_id = :user"
+                    + monthConditions.stream().map(c -> " and " + c).reduce("", String::concat)
+                    + " group by 1, 2");
+            List<String> edges = new ArrayList<>();
+            if (from != null && months.first() != null && months.first().isAfter(from)) {
+                edges.add(window(params, "from", from, "monthsFrom", months.first(), false));
+            }
+            if (to != null && months.end() != null && !months.end().isAfter(to)) {
+                edges.add(window(params, "monthsTo", months.end(), "to", to.plusDays(1), false));
+            }
+            if (!edges.isEmpty()) {
+                parts.add(fromExpenses(grouping, "(" + String.join(" or ", edges) + ")"));
+            }
+        }
         String sql = "select " + grouping.key() + " as key, currency, total, n from ("
-                + " select " + grouping.bucket() + " as bucket, e.currency, sum(e.amount) as total, count(*) as n"
-                + " from expenses e " + grouping.join()
-                + " where e.user_id = :user"
-                + (from == null ? "" : " and e.expense_date >= :from")
-                + (to == null ? "" : " and e.expense_date <= :to")
-                + " group by 1, 2) as groups"
+                + " select bucket, currency, sum(total) as total, sum(n) as n from ("
+                + String.join(" union all ", parts) + ") as parts"
+                + " group by 1, 2 having sum(n) > 0) as groups"
                 + " order by lower(" + grouping.key() + ") nulls last, 1, 2";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("user", userId);
-        if (from != null) {
-            statement.param("from", from);
-        }
-        if (to != null) {
-            statement.param("to", to);
-        }
-        return statement
+        return jdbc.sql(sql)
+                .params(params)
                 .query((rs, n) -> new Row(
                         rs.getString("key"), rs.getString("currency"), rs.getBigDecimal("total"), rs.getLong("n")))
                 .list();
+    }
+
+    /** The groups of the expenses {@code e} that a condition selects. */
+    private static String fromExpenses(SummaryGrouping grouping, String condition) {
+        return "select " + grouping.bucket() + " as bucket, e.currency, sum(e.amount) as total, count(*) as n"
+                + " from expenses e " + grouping.join() + " where e.user_id = :user and " + condition
+                + " group by 1, 2";
+    }
+
+    /**
+     * The condition on {@code e.expense_date} of a window, its ends bound under the given names; {@code to} is the
+     * last day when inclusive, the day after the window otherwise.
+     */
+    private static String window(
+            Map<String, Object> params,
+            String fromName,
+            @Nullable LocalDate from,
+            String toName,
+            @Nullable LocalDate to,
+            boolean inclusive) {
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("e.expense_date >= :" + fromName);
+            params.put(fromName, from);
+        }
+        if (to != null) {
+            conditions.add("e.expense_date " + (inclusive ? "<= :" : "< :") + toName);
+            params.put(toName, to);
+        }
+        return conditions.isEmpty() ? "true" : "(" + String.join(" and ", conditions) + ")";
+    }
+
+    /**
+     * The months that lie wholly inside a window: from {@code first} (a first of the month; none: from the beginning)
+     * to before {@code end} (a first of the month; none: to the end).
+     */
+    private record WholeMonths(
+            @Nullable LocalDate first, @Nullable LocalDate end) {
+
+        /** The whole months of a window, or null when it holds none. */
+        static @Nullable WholeMonths within(@Nullable LocalDate from, @Nullable LocalDate to) {
+            LocalDate first = from == null || from.getDayOfMonth() == 1
+                    ? from
+                    : from.with(TemporalAdjusters.firstDayOfNextMonth());
+            LocalDate end = to == null || to.equals(to.with(TemporalAdjusters.lastDayOfMonth()))
+                    ? (to == null ? null : to.plusDays(1))
+                    : to.withDayOfMonth(1);
+            return first != null && end != null && !first.isBefore(end) ? null : new WholeMonths(first, end);
+        }
     }
 }

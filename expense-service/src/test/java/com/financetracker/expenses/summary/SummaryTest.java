@@ -149,6 +149,86 @@ class SummaryTest extends ExpenseServiceTest {
     }
 
     @Test
+    void monthAndCategoryTotalsFollowEveryKindOfChange() {
+        String a = created(token, withCurrency("10", "EUR", "Food", "2026-01-10"))
+                .path("id")
+                .asString();
+        String b = created(token, withCurrency("20", "EUR", "Food", "2026-01-20"))
+                .path("id")
+                .asString();
+        String c = created(token, withCurrency("5", "USD", "Travel", "2026-02-03"))
+                .path("id")
+                .asString();
+        String d = created(token, withCurrency("7", "EUR", "Food", "2026-02-14"))
+                .path("id")
+                .asString();
+        String e = created(token, withCurrency("1", "EUR", "Misc", "2026-03-01"))
+                .path("id")
+                .asString();
+
+        patch(b, "{\"amount\":\"25\"}");
+        patch(c, "{\"date\":\"2026-03-03\"}");
+        patch(d, "{\"currency\":\"USD\"}");
+        patch(a, "{\"category\":\"Travel\"}");
+        patch(e, "{\"description\":\"only the words change\"}");
+        assertThat(api.delete("/expenses/" + e)
+                        .bearer(token)
+                        .header("If-Match", "\"2\"")
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        ApiResponse imported = api.post("/expenses/import")
+                .bearer(token)
+                .body("text/csv", "date,amount,currency,category\n2026-04-02,3,EUR,Food\n2026-04-30,4,EUR,food\n")
+                .send();
+        assertThat(imported.json().path("imported").asInt()).as(imported.body()).isEqualTo(2);
+        String travel = api.get("/categories")
+                .bearer(token)
+                .send()
+                .json()
+                .valueStream()
+                .filter(category -> category.path("name").asString().equals("Travel"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        String food = api.get("/categories")
+                .bearer(token)
+                .send()
+                .json()
+                .valueStream()
+                .filter(category -> category.path("name").asString().equals("Food"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        assertThat(api.delete("/categories/" + travel + "?reassignTo=" + food)
+                        .bearer(token)
+                        .send()
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(groups(summary("?groupBy=month")))
+                .containsExactly(
+                        "2026-01 EUR 35.00 2 17.50",
+                        "2026-02 USD 7.00 1 7.00",
+                        "2026-03 USD 5.00 1 5.00",
+                        "2026-04 EUR 7.00 2 3.50");
+        assertThat(groups(summary("?groupBy=category")))
+                .containsExactly("Food EUR 42.00 4 10.50", "Food USD 12.00 2 6.00");
+        assertThat(groups(summary("?groupBy=month&from=2026-01-15&to=2026-04-29")))
+                .as("months cut by the window count only their days inside it")
+                .containsExactly(
+                        "2026-01 EUR 25.00 1 25.00",
+                        "2026-02 USD 7.00 1 7.00",
+                        "2026-03 USD 5.00 1 5.00",
+                        "2026-04 EUR 3.00 1 3.00");
+        assertThat(groups(summary("?from=2026-01-11&to=2026-03-31")))
+                .containsExactly("Food EUR 25.00 1 25.00", "Food USD 12.00 2 6.00");
+        assertThat(groups(summary("?from=2026-02-15&to=2026-03-02"))).isEmpty();
+    }
+
+    @Test
     void aNewUserHasNoGroups() {
         ApiResponse response = summary("?groupBy=month");
 
@@ -180,6 +260,15 @@ class SummaryTest extends ExpenseServiceTest {
         assertThat(invalidFields(summary("?from=2026-13-01"))).containsExactly("from");
         assertThat(invalidFields(summary("?to=%2B999999999-01-01"))).containsExactly("to");
         assertProblem(summary("?from=yesterday"), 400, "validation");
+    }
+
+    private void patch(String id, String patch) {
+        ApiResponse response = api.patch("/expenses/" + id)
+                .bearer(token)
+                .header("If-Match", "\"1\"")
+                .body("application/merge-patch+json", patch)
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private ApiResponse summary(String query) {
