@@ -150,21 +150,11 @@ class SummaryTest extends ExpenseServiceTest {
 
     @Test
     void monthAndCategoryTotalsFollowEveryKindOfChange() {
-        String a = created(token, withCurrency("10", "EUR", "Food", "2026-01-10"))
-                .path("id")
-                .asString();
-        String b = created(token, withCurrency("20", "EUR", "Food", "2026-01-20"))
-                .path("id")
-                .asString();
-        String c = created(token, withCurrency("5", "USD", "Travel", "2026-02-03"))
-                .path("id")
-                .asString();
-        String d = created(token, withCurrency("7", "EUR", "Food", "2026-02-14"))
-                .path("id")
-                .asString();
-        String e = created(token, withCurrency("1", "EUR", "Misc", "2026-03-01"))
-                .path("id")
-                .asString();
+        String a = id(withCurrency("10", "EUR", "Food", "2026-01-10"));
+        String b = id(withCurrency("20", "EUR", "Food", "2026-01-20"));
+        String c = id(withCurrency("5", "USD", "Travel", "2026-02-03"));
+        String d = id(withCurrency("7", "EUR", "Food", "2026-02-14"));
+        String e = id(withCurrency("1", "EUR", "Misc", "2026-03-01"));
 
         patch(b, "{\"amount\":\"25\"}");
         patch(c, "{\"date\":\"2026-03-03\"}");
@@ -182,27 +172,7 @@ class SummaryTest extends ExpenseServiceTest {
                 .body("text/csv", "date,amount,currency,category\n2026-04-02,3,EUR,Food\n2026-04-30,4,EUR,food\n")
                 .send();
         assertThat(imported.json().path("imported").asInt()).as(imported.body()).isEqualTo(2);
-        String travel = api.get("/categories")
-                .bearer(token)
-                .send()
-                .json()
-                .valueStream()
-                .filter(category -> category.path("name").asString().equals("Travel"))
-                .findFirst()
-                .orElseThrow()
-                .path("id")
-                .asString();
-        String food = api.get("/categories")
-                .bearer(token)
-                .send()
-                .json()
-                .valueStream()
-                .filter(category -> category.path("name").asString().equals("Food"))
-                .findFirst()
-                .orElseThrow()
-                .path("id")
-                .asString();
-        assertThat(api.delete("/categories/" + travel + "?reassignTo=" + food)
+        assertThat(api.delete("/categories/" + categoryId("Travel") + "?reassignTo=" + categoryId("Food"))
                         .bearer(token)
                         .send()
                         .status())
@@ -260,6 +230,23 @@ class SummaryTest extends ExpenseServiceTest {
         assertThat(invalidFields(summary("?from=2026-13-01"))).containsExactly("from");
         assertThat(invalidFields(summary("?to=%2B999999999-01-01"))).containsExactly("to");
         assertProblem(summary("?from=yesterday"), 400, "validation");
+    }
+
+    private String id(String expense) {
+        return created(token, expense).path("id").asString();
+    }
+
+    private String categoryId(String name) {
+        return api.get("/categories")
+                .bearer(token)
+                .send()
+                .json()
+                .valueStream()
+                .filter(category -> category.path("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
     }
 
     private void patch(String id, String patch) {

@@ -4,36 +4,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Resolves {@link AuthenticatedUser} controller parameters from the verified access token. */
-final class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
+final class AuthenticatedUserArgumentResolver extends TokenArgumentResolver<AuthenticatedUser> {
 
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == AuthenticatedUser.class;
+    AuthenticatedUserArgumentResolver() {
+        super(AuthenticatedUser.class);
     }
 
     @Override
-    public AuthenticatedUser resolveArgument(
-            MethodParameter parameter,
-            @Nullable ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest,
-            @Nullable WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
-            throw new AuthenticationCredentialsNotFoundException("no access token");
-        }
+    AuthenticatedUser resolve(Jwt jwt) {
         UUID id;
         try {
             id = UUID.fromString(jwt.getSubject());

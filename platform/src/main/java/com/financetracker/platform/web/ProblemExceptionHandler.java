@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -281,7 +282,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(ex, ProblemType.UNAUTHORIZED, "A valid access token is required", new HttpHeaders(), request);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    // a transaction that cannot get a connection in time fails with CannotCreateTransactionException, a statement
+    // outside one with CannotGetJdbcConnectionException (a DataAccessResourceFailureException)
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<Object> databaseUnavailable(RuntimeException ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
         HttpHeaders headers = new HttpHeaders();
