@@ -3,6 +3,9 @@ package com.financetracker.bench;
 import com.financetracker.launcher.IsolatedStack;
 import com.financetracker.launcher.Topology;
 import com.financetracker.platform.test.ApiClient;
+import com.financetracker.platform.test.ApiResponse;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,10 +20,13 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -141,6 +147,8 @@ public final class Benchmark {
                 measure(stack, page);
             }
             recordingOverhead(stack, seeded);
+            importAgainstCopy(stack);
+            report.stackMemory(ProcessStats.proportionalMb(stackProcesses(stack)));
         }
         Path table = report.write(home.resolve("bench/results"));
         System.out.println();
@@ -182,6 +190,62 @@ public final class Benchmark {
                         Topology.EXPENSE_SERVICE,
                         "select id from categories where user_id = cast(? as uuid) and name = 'Food'",
                         writerId));
+    }
+
+    /**
+     * A CSV import of 200 000 new rows through the API, against PostgreSQL's own COPY of the same file into a table of
+     * its columns, in the same run.
+     */
+    private void importAgainstCopy(IsolatedStack stack) throws Exception {
+        int rows = 200_000;
+        String csv = Seeder.importFile(rows);
+        say("CSV import of %d rows (%.1f MB) against COPY", rows, csv.length() / 1e6);
+        Seeder seeder = seeder(stack);
+        String token = seeder.newUser(Seeder.uniqueEmail("importer"));
+        long started = System.nanoTime();
+        ApiResponse imported = new ApiClient(stack.url(Topology.EXPENSE_SERVICE))
+                .post("/expenses/import")
+                .bearer(token)
+                .body("text/csv", csv)
+                .send();
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+        if (imported.status() != 200 || imported.json().path("imported").asInt() != rows) {
+            throw new IllegalStateException("the import did not import every row: " + imported);
+        }
+        double copySeconds;
+        try (Connection connection =
+                        DriverManager.getConnection(stack.jdbcUrl(Topology.EXPENSE_SERVICE), "postgres", "");
+                Statement sql = connection.createStatement()) {
+            sql.execute("create temporary table copied (date date, amount numeric, currency text, category text,"
+                    + " description text, tags text)");
+            started = System.nanoTime();
+            long copied = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy copied from stdin (format csv, header true)", new StringReader(csv));
+            copySeconds = (System.nanoTime() - started) / 1e9;
+            if (copied != rows) {
+                throw new IllegalStateException("COPY took " + copied + " rows of " + rows);
+            }
+        }
+        report.importAgainstCopy(rows / importSeconds, rows / copySeconds);
+        say("  import %.0f rows/s, COPY %.0f rows/s", rows / importSeconds, rows / copySeconds);
+    }
+
+    /** The processes of the stack: every service, and PostgreSQL's server with its backends. */
+    private Set<ProcessHandle> stackProcesses(IsolatedStack stack) throws IOException {
+        Set<ProcessHandle> processes = new HashSet<>();
+        for (String service : SERVICES) {
+            ProcessHandle.of(stack.pid(service)).ifPresent(processes::add);
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres/postmaster.pid"))
+                .getFirst()
+                .strip());
+        ProcessHandle.of(postmaster).ifPresent(server -> {
+            processes.add(server);
+            server.descendants().forEach(processes::add);
+        });
+        return processes;
     }
 
     /** The hot endpoints, each with a fresh token (access tokens live 15 minutes). */

@@ -3,6 +3,7 @@ package com.financetracker.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What a process uses, read from {@code /proc}: resident memory, and CPU time. */
@@ -25,6 +26,27 @@ final class ProcessStats {
             return Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /**
+     * The memory a group of processes holds together, in megabytes: each process's proportional set size (its own
+     * pages, and its share of the pages it maps with others), so that PostgreSQL's shared buffers and the libraries
+     * the JVMs share count once, not once per process.
+     */
+    static double proportionalMb(Collection<ProcessHandle> processes) {
+        long kb = 0;
+        for (ProcessHandle process : processes) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return kb / 1024.0;
     }
 
     /** The CPU time (user and system) the process has used so far, in seconds. */

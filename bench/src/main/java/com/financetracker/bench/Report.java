@@ -26,6 +26,9 @@ final class Report {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
+    private double stackMb = Double.NaN;
+    private double importRowsPerSecond = Double.NaN;
+    private double copyRowsPerSecond = Double.NaN;
     private double recordingOnRps = Double.NaN;
     private double recordingOffRps = Double.NaN;
     private double recordingOnCpuMs = Double.NaN;
@@ -41,6 +44,17 @@ final class Report {
         double readySeconds = Double.NaN;
         double rssIdleMb = Double.NaN;
         double rssLoadMb = Double.NaN;
+    }
+
+    /** What the whole stack (every service and PostgreSQL) holds in memory after the run's use of it. */
+    void stackMemory(double mb) {
+        stackMb = mb;
+    }
+
+    /** The rate of a CSV import through the API, and of PostgreSQL's own COPY of the same rows, in rows a second. */
+    void importAgainstCopy(double importRowsPerSecond, double copyRowsPerSecond) {
+        this.importRowsPerSecond = importRowsPerSecond;
+        this.copyRowsPerSecond = copyRowsPerSecond;
     }
 
     void setting(String name, String value) {
@@ -135,6 +149,16 @@ final class Report {
                 .append(" | ")
                 .append(number(service.rssLoadMb, 0))
                 .append(" |\n"));
+        out.append("\nThe whole stack after the run: ")
+                .append(number(stackMb, 0))
+                .append(" MB (proportional set size of every service and PostgreSQL)\n");
+        out.append("\nCSV import: ")
+                .append(number(importRowsPerSecond, 0))
+                .append(" rows/s; PostgreSQL's COPY of the same rows: ")
+                .append(number(copyRowsPerSecond, 0))
+                .append(" rows/s: ")
+                .append(percent(importRowsPerSecond / copyRowsPerSecond))
+                .append(" of it\n");
         out.append("\nUsage recording: ")
                 .append(number(recordingOnRps, 0))
                 .append(" requests/s on, ")
@@ -191,6 +215,9 @@ final class Report {
             putOrNull(node, "rssIdleMb", round(service.rssIdleMb, 0));
             putOrNull(node, "rssLoadMb", round(service.rssLoadMb, 0));
         });
+        putOrNull(root, "stackRssMb", round(stackMb, 0));
+        putOrNull(root, "importRowsPerSecond", round(importRowsPerSecond, 0));
+        putOrNull(root, "copyRowsPerSecond", round(copyRowsPerSecond, 0));
         putOrNull(root, "recordingOverhead", round(recordingOverhead(), 3));
         ObjectNode recording = root.putObject("recording");
         putOrNull(recording, "onRps", round(recordingOnRps, 1));

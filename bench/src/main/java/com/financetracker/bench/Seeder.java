@@ -239,6 +239,27 @@ final class Seeder {
         }
     }
 
+    /** A CSV file of new expenses for POST /expenses/import, every row different, under the 10 MB an import takes. */
+    static String importFile(int rows) {
+        List<String> categories = List.of("Food", "Transport", "Housing", "Health", "Kids", "Pets");
+        StringBuilder csv = new StringBuilder("date,amount,currency,category,description,tags\n");
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        for (int row = 0; row < rows; row++) {
+            csv.append(first.plusDays(row % 2_000))
+                    .append(',')
+                    .append(1 + row % 500)
+                    .append('.')
+                    .append(row % 100 < 10 ? "0" : "")
+                    .append(row % 100)
+                    .append(",EUR,")
+                    .append(categories.get(row % categories.size()))
+                    .append(",row ")
+                    .append(row)
+                    .append(",\n");
+        }
+        return csv.toString();
+    }
+
     static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID() + "@bench.local";
     }
