@@ -206,6 +206,7 @@ public final class Benchmark {
         ApiResponse imported = new ApiClient(stack.url(Topology.EXPENSE_SERVICE))
                 .post("/expenses/import")
                 .bearer(token)
+                .timeout(Duration.ofMinutes(10))
                 .body("text/csv", csv)
                 .send();
         double importSeconds = (System.nanoTime() - started) / 1e9;

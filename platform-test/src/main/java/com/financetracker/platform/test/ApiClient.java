@@ -95,6 +95,12 @@ public final class ApiClient {
             this.builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         }
 
+        /** How long to wait for the answer (30 s unless set). */
+        public Request timeout(Duration timeout) {
+            builder.timeout(timeout);
+            return this;
+        }
+
         public Request header(String name, String value) {
             builder.header(name, value);
             return this;
