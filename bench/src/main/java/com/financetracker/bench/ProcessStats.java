@@ -2,6 +2,7 @@ package com.financetracker.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,8 @@ final class ProcessStats {
                         kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }
                 }
+            } catch (NoSuchFileException ended) {
+                // a backend that ended after the list was made holds nothing any more
             } catch (IOException | NumberFormatException e) {
                 return Double.NaN;
             }
