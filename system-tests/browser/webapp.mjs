@@ -135,8 +135,11 @@ async function journey(run) {
   await page.getByRole("button", { name: "Add" }).dblclick();
   await page.locator("#latest-list .expense", { hasText: "Coffee" }).first().waitFor();
   check(navigations.length === 0, `${run.label}: quick add saves without a page load`);
-  const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
-  check(focused === "qa-amount", `${run.label}: after saving, the keyboard is back in the amount field`);
+  // the double submit's second answer may swap the form in again after the row shows: wait for the focus to settle
+  const focused = await page
+    .waitForFunction(() => document.activeElement && document.activeElement.id === "qa-amount", null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check(focused, `${run.label}: after saving, the keyboard is back in the amount field`);
   await page.waitForFunction(() => document.querySelector("[data-testid=month-total]")?.textContent.includes("49.75"));
   check(true, `${run.label}: this month's total shows $49.75`);
   await page.waitForFunction(() => typeof Chart !== "undefined" && Chart.getChart("category-chart"));
