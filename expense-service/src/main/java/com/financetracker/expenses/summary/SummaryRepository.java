@@ -35,10 +35,10 @@ class SummaryRepository {
         List<String> parts = new ArrayList<>();
         WholeMonths months = grouping.monthlyTotals().isPresent() ? WholeMonths.within(from, to) : null;
         if (months == null) {
-            parts.add(fromExpenses(grouping, window(params, "from", from, "to", to, true)));
+            parts.add(fromExpenses(grouping, window(params, "from", from, "to", to == null ? null : to.plusDays(1))));
         } else {
             SummaryGrouping.MonthlyTotals totals = grouping.monthlyTotals().orElseThrow();
-            List<String> monthConditions = new ArrayList<>();
+            List<String> monthConditions = new ArrayList<>(List.of("t.user_id = :user"));
             if (months.first() != null) {
                 monthConditions.add("t.month >= :monthsFrom");
                 params.put("monthsFrom", months.first());
@@ -49,15 +49,13 @@ class SummaryRepository {
             }
             parts.add("select " + totals.bucket() + " as bucket, t.currency, sum(t.total) as total,"
                     + " sum(t.expenses) as n from expense_totals t " + totals.join()
-                    + " where t.user_id = :user"
-                    + monthConditions.stream().map(c -> " and " + c).reduce("", String::concat)
-                    + " group by 1, 2");
+                    + " where " + String.join(" and ", monthConditions) + " group by 1, 2");
             List<String> edges = new ArrayList<>();
             if (from != null && months.first() != null && months.first().isAfter(from)) {
-                edges.add(window(params, "from", from, "monthsFrom", months.first(), false));
+                edges.add(window(params, "from", from, "monthsFrom", months.first()));
             }
             if (to != null && months.end() != null && !months.end().isAfter(to)) {
-                edges.add(window(params, "monthsTo", months.end(), "to", to.plusDays(1), false));
+                edges.add(window(params, "monthsTo", months.end(), "to", to.plusDays(1)));
             }
             if (!edges.isEmpty()) {
                 parts.add(fromExpenses(grouping, "(" + String.join(" or ", edges) + ")"));
@@ -82,25 +80,21 @@ class SummaryRepository {
                 + " group by 1, 2";
     }
 
-    /**
-     * The condition on {@code e.expense_date} of a window, its ends bound under the given names; {@code to} is the
-     * last day when inclusive, the day after the window otherwise.
-     */
+    /** The condition on {@code e.expense_date} of a window from a day to before a day, its ends bound by the names. */
     private static String window(
             Map<String, Object> params,
             String fromName,
             @Nullable LocalDate from,
-            String toName,
-            @Nullable LocalDate to,
-            boolean inclusive) {
+            String untilName,
+            @Nullable LocalDate until) {
         List<String> conditions = new ArrayList<>();
         if (from != null) {
             conditions.add("e.expense_date >= :" + fromName);
             params.put(fromName, from);
         }
-        if (to != null) {
-            conditions.add("e.expense_date " + (inclusive ? "<= :" : "< :") + toName);
-            params.put(toName, to);
+        if (until != null) {
+            conditions.add("e.expense_date < :" + untilName);
+            params.put(untilName, until);
         }
         return conditions.isEmpty() ? "true" : "(" + String.join(" and ", conditions) + ")";
     }
