@@ -1,5 +1,6 @@
 package com.financetracker.analytics.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** The statistics as ingest stores them, for the features that read them: their tables stay ingest's own. */
 @Component
 public class UsageHistory {
+
+    /**
+     * How long after its end a minute is settled: in the normal course reports reach a minute within seconds of its end
+     * (they are flushed every few seconds), and a later write moves the {@link #revision()} (the database's trigger leaves a minute
+     * for the clocks of the service and the database to differ).
+     */
+    public static final Duration SETTLING = Duration.ofMinutes(2);
 
     private final UsageRepository usage;
 
@@ -27,5 +35,15 @@ public class UsageHistory {
             @Nullable String route,
             Consumer<UsageRow> consumer) {
         usage.forEach(tier, from, to, service, method, route, consumer);
+    }
+
+    /**
+     * The revision of the statistics: it moves whenever a row of a minute that began more than {@link #SETTLING} ago
+     * is written, or rows are deleted, so that the totals of a span settled before it was read stay true while it
+     * stays the same. Read it before the rows it vouches for.
+     */
+    @Transactional(readOnly = true)
+    public long revision() {
+        return usage.revision();
     }
 }

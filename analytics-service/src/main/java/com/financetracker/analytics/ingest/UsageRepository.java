@@ -121,6 +121,10 @@ class UsageRepository {
         statement.query(each);
     }
 
+    long revision() {
+        return jdbc.sql("select revision from usage_revision").query(Long.class).single();
+    }
+
     int deleteBefore(Tier tier, Instant cutoff) {
         return jdbc.sql("delete from " + tier.table() + " where bucket < :cutoff")
                 .param("cutoff", Timestamp.from(cutoff))
@@ -139,7 +143,7 @@ class UsageRepository {
                 rs.getDouble("duration_max_ms"),
                 rs.getTimestamp("first_seen").toInstant(),
                 rs.getTimestamp("last_seen").toInstant(),
-                LatencySketch.decode(rs.getBytes("sketch")));
+                LatencySketch.readStored(rs.getBytes("sketch")));
     }
 
     /** Rows as parallel text arrays, one per column. */

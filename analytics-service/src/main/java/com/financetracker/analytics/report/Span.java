@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A part of a window read from one tier. A window is covered by whole days from the day rows, the whole hours around
@@ -35,6 +36,23 @@ record Span(Tier tier, Instant from, Instant to) {
         add(spans, Tier.MINUTE, lastHour, to);
         return spans;
     }
+
+    /**
+     * This span cut at a time into the part before it and the part from it, each at whole buckets of the tier (the cut
+     * moves back to the start of its bucket); either may be absent.
+     */
+    Cut cutAt(Instant time) {
+        Instant at = tier.bucketOf(time);
+        if (!at.isAfter(from)) {
+            return new Cut(null, this);
+        }
+        if (!at.isBefore(to)) {
+            return new Cut(this, null);
+        }
+        return new Cut(new Span(tier, from, at), new Span(tier, at, to));
+    }
+
+    record Cut(@Nullable Span before, @Nullable Span after) {}
 
     private static void add(List<Span> spans, Tier tier, Instant from, Instant to) {
         if (from.isBefore(to)) {

@@ -4,6 +4,9 @@ import com.financetracker.analytics.ingest.Tier;
 import com.financetracker.analytics.ingest.UsageHistory;
 import com.financetracker.analytics.ingest.UsageRow;
 import com.financetracker.platform.usage.LatencySketch;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,15 +20,31 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Statistics over any window, merged from the stored rows. */
+/**
+ * Statistics over any window, merged from the stored rows. The totals of the settled part of each span (minutes that
+ * reports no longer reach, see {@link UsageHistory#SETTLING}) are kept in memory for the revision of the statistics
+ * they were read at, so a window of a month reads the rows of its last minutes, and the rest only when it moves on to
+ * another minute or hour, or a late report or an expiry changed the statistics.
+ */
 @Service
 class UsageStatistics {
 
-    private final UsageHistory usage;
+    /** Settled spans kept: a window has up to five, and each minute moves the ones at its edges. */
+    private static final int SETTLED_SPANS = 64;
 
-    UsageStatistics(UsageHistory usage) {
+    private final UsageHistory usage;
+    private final Clock clock;
+    private final Cache<SettledSpan, Map<EndpointKey, Tally>> settled =
+            Caffeine.newBuilder().maximumSize(SETTLED_SPANS).build();
+
+    UsageStatistics(UsageHistory usage, Clock clock) {
         this.usage = usage;
+        this.clock = clock;
     }
+
+    /** A settled span of one service or of all, at a revision of the statistics. */
+    private record SettledSpan(
+            long revision, Span span, @Nullable String service) {}
 
     private record EndpointKey(String service, String method, String route) {}
 
@@ -54,6 +73,18 @@ class UsageStatistics {
             sketch.merge(row.sketch());
         }
 
+        void add(Tally other) {
+            count += other.count;
+            for (int c = 0; c < classes.length; c++) {
+                classes[c] += other.classes[c];
+            }
+            sum += other.sum;
+            max = Math.max(max, other.max);
+            first = first == null || (other.first != null && other.first.isBefore(first)) ? other.first : first;
+            last = last == null || (other.last != null && other.last.isAfter(last)) ? other.last : last;
+            sketch.merge(other.sketch);
+        }
+
         long errors() {
             return classes[5];
         }
@@ -66,19 +97,19 @@ class UsageStatistics {
 
     @Transactional(readOnly = true)
     AnalyticsResponse summarize(Instant from, Instant to, @Nullable String service) {
+        long revision = usage.revision();
+        Instant settledBefore = clock.instant().minus(UsageHistory.SETTLING);
         Map<EndpointKey, Tally> endpoints = new LinkedHashMap<>();
         for (Span span : Span.cover(from, to)) {
-            usage.forEach(
-                    span.tier(),
-                    span.from(),
-                    span.to(),
-                    service,
-                    null,
-                    null,
-                    row -> endpoints
-                            .computeIfAbsent(
-                                    new EndpointKey(row.service(), row.method(), row.route()), k -> new Tally())
-                            .add(row));
+            Span.Cut cut = span.cutAt(settledBefore);
+            if (cut.before() != null) {
+                settled.get(new SettledSpan(revision, cut.before(), service), this::tallies)
+                        .forEach((key, tally) ->
+                                endpoints.computeIfAbsent(key, k -> new Tally()).add(tally));
+            }
+            if (cut.after() != null) {
+                tally(cut.after(), service, endpoints);
+            }
         }
         List<AnalyticsResponse.Endpoint> list = new ArrayList<>();
         long requests = 0;
@@ -111,6 +142,25 @@ class UsageStatistics {
                 .thenComparing(AnalyticsResponse.Endpoint::route)
                 .thenComparing(AnalyticsResponse.Endpoint::method));
         return new AnalyticsResponse(from, to, new AnalyticsResponse.Totals(requests, errors, services.size()), list);
+    }
+
+    private Map<EndpointKey, Tally> tallies(SettledSpan settled) {
+        Map<EndpointKey, Tally> endpoints = new LinkedHashMap<>();
+        tally(settled.span(), settled.service(), endpoints);
+        return endpoints;
+    }
+
+    private void tally(Span span, @Nullable String service, Map<EndpointKey, Tally> endpoints) {
+        usage.forEach(
+                span.tier(),
+                span.from(),
+                span.to(),
+                service,
+                null,
+                null,
+                row -> endpoints
+                        .computeIfAbsent(new EndpointKey(row.service(), row.method(), row.route()), k -> new Tally())
+                        .add(row));
     }
 
     /** Steps of {@code step} from {@code from} (aligned to the step) to {@code to}, each with its requests. */

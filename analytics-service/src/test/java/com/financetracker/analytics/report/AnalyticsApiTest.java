@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.financetracker.analytics.AnalyticsServiceTest;
+import com.financetracker.analytics.ingest.Tier;
 import com.financetracker.platform.test.ApiResponse;
 import com.financetracker.platform.test.TestTokens;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -116,6 +118,62 @@ class AnalyticsApiTest extends AnalyticsServiceTest {
                 .json();
 
         assertThat(body.path("totals").path("requests").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void aReportThatArrivesLateIsCountedInAWindowAlreadyAskedFor() {
+        Instant now = Instant.now();
+        Instant twoHoursAgo = now.minus(2, ChronoUnit.HOURS);
+        String settledWindow =
+                "/analytics?from=" + now.minus(2, ChronoUnit.DAYS) + "&to=" + now.minus(10, ChronoUnit.MINUTES);
+        ingest(report("expense-service", entry("GET", "/expenses", 200, twoHoursAgo, 1)));
+        assertThat(requests(settledWindow)).isEqualTo(1);
+        assertThat(requests(settledWindow)).as("asked again").isEqualTo(1);
+
+        ingest(report("expense-service", entry("GET", "/expenses", 200, twoHoursAgo, 2, 3)));
+        ingest(report("user-service", entry("POST", "/login", 200, now.minus(1, ChronoUnit.DAYS), 4)));
+
+        assertThat(requests(settledWindow)).isEqualTo(4);
+        assertThat(requests(settledWindow + "&service=user-service")).isEqualTo(1);
+    }
+
+    @Test
+    void expiredRowsLeaveAWindowAlreadyAskedFor() {
+        Instant now = Instant.now();
+        String settledWindow =
+                "/analytics?from=" + now.minus(3, ChronoUnit.DAYS) + "&to=" + now.minus(10, ChronoUnit.MINUTES);
+        ingest(report("expense-service", entry("GET", "/expenses", 200, now.minus(2, ChronoUnit.DAYS), 1)));
+        ingest(report("expense-service", entry("GET", "/expenses", 200, now.minus(1, ChronoUnit.HOURS), 1)));
+        assertThat(requests(settledWindow)).isEqualTo(2);
+
+        for (Tier tier : Tier.values()) {
+            jdbc.sql("delete from " + tier.table() + " where bucket < :cutoff")
+                    .param("cutoff", Timestamp.from(now.minus(36, ChronoUnit.HOURS)))
+                    .update();
+        }
+
+        assertThat(requests(settledWindow)).isEqualTo(1);
+    }
+
+    @Test
+    void requestsOfTheLastMinutesAreCountedAsTheyArrive() {
+        Instant now = Instant.now();
+        ingest(report("expense-service", entry("GET", "/expenses", 200, now.minus(3, ChronoUnit.HOURS), 1)));
+        assertThat(requests("/analytics")).isEqualTo(1);
+
+        ingest(report("expense-service", entry("GET", "/expenses", 200, now, 1)));
+
+        assertThat(requests("/analytics")).isEqualTo(2);
+    }
+
+    private long requests(String path) {
+        return api.get(path)
+                .bearer(admin)
+                .send()
+                .json()
+                .path("totals")
+                .path("requests")
+                .asLong();
     }
 
     @Test

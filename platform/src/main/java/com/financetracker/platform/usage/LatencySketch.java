@@ -91,6 +91,18 @@ public final class LatencySketch {
         return sketch;
     }
 
+    /**
+     * Reads a sketch that {@link #decode(byte[])} checked before it was stored, straight into the store sketches are
+     * kept in: the checks and the sparse store that makes them safe cost most of the time of reading stored statistics.
+     */
+    public static LatencySketch readStored(byte[] encoded) {
+        try {
+            return new LatencySketch(DDSketch.decode(ByteArrayInput.wrap(encoded), UnboundedSizeDenseStore::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored latency sketch is not one", e);
+        }
+    }
+
     public void add(double milliseconds) {
         sketch.accept(Math.max(0, milliseconds));
     }

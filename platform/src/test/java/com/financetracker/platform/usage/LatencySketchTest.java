@@ -105,6 +105,23 @@ class LatencySketchTest {
     }
 
     @Test
+    void aStoredSketchReadsBackTheSameAndMergesLikeADecodedOne() {
+        LatencySketch sketch = LatencySketch.empty();
+        Arrays.stream(lognormal(10_000, 3)).forEach(sketch::add);
+
+        LatencySketch stored = LatencySketch.readStored(sketch.encode());
+        LatencySketch merged = LatencySketch.readStored(sketch.encode());
+        merged.merge(LatencySketch.decode(sketch.encode()));
+
+        assertThat(stored.count()).isEqualTo(10_000);
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+            assertThat(stored.quantile(q)).isEqualTo(sketch.quantile(q));
+            assertThat(merged.quantile(q)).isEqualTo(sketch.quantile(q));
+        }
+        assertThat(merged.count()).isEqualTo(20_000);
+    }
+
+    @Test
     void emptySketchAnswersZero() {
         assertThat(LatencySketch.empty().quantile(0.99)).isZero();
     }
