@@ -6,12 +6,14 @@ import com.financetracker.platform.web.ProblemResponses;
 import com.financetracker.platform.web.ProblemType;
 import com.financetracker.platform.web.RouteResolver;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +34,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -102,6 +105,20 @@ public class PlatformSecurityAutoConfiguration {
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+    }
+
+    /** Every service's access token decoder (Spring Boot's, or a service's own) remembers the tokens it accepted. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    return new VerifiedTokenCache(decoder, Clock.systemUTC());
+                }
+                return bean;
+            }
+        };
     }
 
     /** Lets controllers declare an {@link AuthenticatedUser} or an {@link AuthenticatedService} parameter. */

@@ -54,6 +54,11 @@ class PlatformSecurityAutoConfigurationTest {
     }
 
     @Test
+    void theDecoderRemembersTheTokensItAccepted() {
+        runner.run(context -> assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(VerifiedTokenCache.class));
+    }
+
+    @Test
     void aServiceThatServesPagesBringsItsOwnChainsAndThePlatformGuardsOnlyItsInternalEndpoints() {
         runner.withUserConfiguration(PageSecurity.class)
                 .run(context -> assertThat(context)
