@@ -46,6 +46,8 @@ public final class FakeServices {
     public final AtomicInteger refreshCalls = new AtomicInteger();
     /** How long a refresh takes, to make concurrent requests overlap. */
     public volatile long refreshDelayMillis = 0;
+    /** How long an import takes, to outlast the read timeout of other calls. */
+    public volatile long importDelayMillis = 0;
     /** The lifetime of the access tokens issued, in seconds. */
     public volatile long accessTtlSeconds = 900;
     /** When set, every login answers 429 with this Retry-After. */
@@ -75,6 +77,7 @@ public final class FakeServices {
         suggestionsByWord.clear();
         throttleSeconds = null;
         refreshDelayMillis = 0;
+        importDelayMillis = 0;
         accessTtlSeconds = 900;
     }
 
@@ -381,6 +384,7 @@ public final class FakeServices {
         } else if (path.equals("/expenses/summary")) {
             json(http, 200, summary(me, query));
         } else if (path.equals("/expenses/import") && method.equals("POST")) {
+            sleep(importDelayMillis);
             String[] lines = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("\n");
             List<Map<String, Object>> errors = new ArrayList<>();
             int imported = 0;

@@ -3,6 +3,7 @@ package com.financetracker.web.api;
 import com.financetracker.web.config.WebAppProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -68,9 +69,21 @@ public class DownstreamFactory implements AutoCloseable {
     }
 
     public Downstream create(String name, URI baseUrl) {
+        return create(name, baseUrl, requestFactory);
+    }
+
+    /** The same, for calls whose answer may take longer than the configured read timeout (an import). */
+    public Downstream create(String name, URI baseUrl, Duration readTimeout) {
+        HttpComponentsClientHttpRequestFactory patient =
+                new HttpComponentsClientHttpRequestFactory(requestFactory.getHttpClient());
+        patient.setReadTimeout(readTimeout);
+        return create(name, baseUrl, patient);
+    }
+
+    private Downstream create(String name, URI baseUrl, HttpComponentsClientHttpRequestFactory requests) {
         RestClient rest = RestClient.builder()
                 .baseUrl(baseUrl.toString())
-                .requestFactory(requestFactory)
+                .requestFactory(requests)
                 .messageConverters(List.<HttpMessageConverter<?>>of(
                         new ByteArrayHttpMessageConverter(),
                         new StringHttpMessageConverter(StandardCharsets.UTF_8),

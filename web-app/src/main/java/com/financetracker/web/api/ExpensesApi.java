@@ -22,9 +22,12 @@ public class ExpensesApi {
     private static final ParameterizedTypeReference<List<Category>> CATEGORIES = new ParameterizedTypeReference<>() {};
 
     private final Downstream service;
+    private final Downstream imports;
 
     public ExpensesApi(DownstreamFactory downstreams, WebAppProperties properties) {
         this.service = downstreams.create(SERVICE, properties.expensesUrl());
+        this.imports = downstreams.create(
+                SERVICE, properties.expensesUrl(), properties.calls().importTimeout());
     }
 
     /** One page of the selection; {@code cursor} is the one the previous page gave, or null for the first. */
@@ -137,7 +140,7 @@ public class ExpensesApi {
 
     /** Imports a CSV file, or with {@code dryRun} only says what an import would do. */
     public ImportResult importCsv(Caller caller, byte[] csv, boolean dryRun) {
-        return service.call(
+        return imports.call(
                         caller,
                         rest -> rest.post()
                                 .uri(uri -> Parameters.uri(uri, "/expenses/import", "dryRun", Boolean.toString(dryRun)))

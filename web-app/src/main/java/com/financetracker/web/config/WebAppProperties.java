@@ -40,11 +40,13 @@ public record WebAppProperties(
     /**
      * @param connectTimeout how long to wait for a connection to a service
      * @param readTimeout how long to wait for a service's answer
+     * @param importTimeout how long to wait for the answer to a CSV import, which for a large file takes minutes
      * @param parallelism most calls one page makes at the same time
      */
     public record Calls(
             @NotNull @DefaultValue("2s") Duration connectTimeout,
             @NotNull @DefaultValue("10s") Duration readTimeout,
+            @NotNull @DefaultValue("10m") Duration importTimeout,
             @Min(1) @DefaultValue("8") int parallelism) {}
 
     /**

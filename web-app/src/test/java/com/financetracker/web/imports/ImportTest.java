@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.financetracker.web.Browser;
 import com.financetracker.web.WebAppTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
+// calls answer within a second here; an import has the longer timeout of its own
+@TestPropertySource(properties = "finance.webapp.calls.read-timeout=1s")
 class ImportTest extends WebAppTest {
 
     static final String CSV = "date,amount,currency,category,description,tags\n"
@@ -36,6 +39,18 @@ class ImportTest extends WebAppTest {
         assertThat(browser.post(confirm).status())
                 .as("an import is confirmed once")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anImportMayTakeLongerThanOtherCalls() {
+        signedIn();
+        browser.get("/import");
+        SERVICES.importDelayMillis = 2_000;
+
+        Browser.Page preview = browser.postMultipart("/import", "file", "november.csv", CSV);
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.text("#import-count")).isEqualTo("2");
     }
 
     @Test
