@@ -97,6 +97,17 @@ public abstract class AnalyticsServiceTest {
                 .send();
     }
 
+    /** The requests {@code GET /analytics} (with the query of {@code path}) counts, as the administrator sees them. */
+    public static long totalRequests(ApiClient api, String admin, String path) {
+        return api.get(path)
+                .bearer(admin)
+                .send()
+                .json()
+                .path("totals")
+                .path("requests")
+                .asLong();
+    }
+
     protected void ingest(UsageReport report) {
         ApiResponse response = deliver(report);
         assertThat(response.status()).as(response.body()).isEqualTo(202);

@@ -105,9 +105,10 @@ class KafkaIngestTest {
             long total = expected;
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> requests(api, admin) == total);
+                    .until(() -> AnalyticsServiceTest.totalRequests(api, admin, "/analytics") == total);
             Thread.sleep(2000);
-            assertThat(requests(api, admin)).isEqualTo(total);
+            assertThat(AnalyticsServiceTest.totalRequests(api, admin, "/analytics"))
+                    .isEqualTo(total);
         }
     }
 
@@ -120,16 +121,6 @@ class KafkaIngestTest {
                     .get("analytics-service");
             return group.members().size();
         }
-    }
-
-    private static long requests(ApiClient api, String admin) {
-        return api.get("/analytics")
-                .bearer(admin)
-                .send()
-                .json()
-                .path("totals")
-                .path("requests")
-                .asLong();
     }
 
     private static double[] durations(int n) {

@@ -167,13 +167,7 @@ class AnalyticsApiTest extends AnalyticsServiceTest {
     }
 
     private long requests(String path) {
-        return api.get(path)
-                .bearer(admin)
-                .send()
-                .json()
-                .path("totals")
-                .path("requests")
-                .asLong();
+        return totalRequests(api, admin, path);
     }
 
     @Test
