@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UsageHistory {
 
     /**
-     * How long after its end a minute is settled: in the normal course reports reach a minute within seconds of its end
-     * (they are flushed every few seconds), and a later write moves the {@link #revision()} (the database's trigger leaves a minute
-     * for the clocks of the service and the database to differ).
+     * How long after its end a minute is settled: in the normal course reports reach a minute within seconds of its
+     * end (they are flushed every few seconds), and a later write moves the {@link #revision()} (the database's
+     * trigger leaves a minute for the clocks of the service and the database to differ).
      */
     public static final Duration SETTLING = Duration.ofMinutes(2);
 

@@ -40,7 +40,7 @@ final class PublicPathsIgnoringTokenResolver implements BearerTokenResolver {
     }
 
     /** Whether the header from {@code start} on is a token as RFC 6750 defines it: b64token characters, then padding. */
-    static boolean isToken(String header, int start) {
+    private static boolean isToken(String header, int start) {
         int end = start;
         while (end < header.length() && isTokenCharacter(header.charAt(end))) {
             end++;
