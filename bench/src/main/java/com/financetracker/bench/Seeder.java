@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -115,6 +116,8 @@ final class Seeder {
         }
         ApiResponse imported = expenses.post("/expenses/import")
                 .bearer(token)
+                // 100 000 rows take longer than the client's usual 30 s on a busy machine
+                .timeout(Duration.ofMinutes(10))
                 .body("text/csv", csv.toString())
                 .send();
         if (imported.status() != 200 || imported.json().path("imported").asInt() != count) {
