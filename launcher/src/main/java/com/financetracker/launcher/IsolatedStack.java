@@ -103,10 +103,10 @@ public final class IsolatedStack implements AutoCloseable {
     }
 
     /**
-     * Makes every missing or stale start-up cache, as many at a time as there are processors: a training run is mostly
-     * one busy thread, waiting for its JVM to start and to write its cache as it exits. Each runs against a database
-     * of its own, so that the stack's databases are as new whether the caches were made now or not, and no service's
-     * time to readiness includes a training run.
+     * Makes every missing or stale start-up cache, as many at a time as there are processors: a training run keeps
+     * about one of them busy while its JVM starts and then writes its cache. Each runs against a database of its own,
+     * so that the stack's databases are as new whether the caches were made now or not, and no service's time to
+     * readiness includes a training run.
      */
     private void makeMissingStartupCaches() {
         List<ServiceSpec> missing = topology.services().stream()
