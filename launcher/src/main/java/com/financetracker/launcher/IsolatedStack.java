@@ -15,15 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The product on free ports with a PostgreSQL server (and optionally a Kafka broker) of its own in a directory of its
  * own: what the system tests and the benchmark run. The same jars, JVM options, start-up caches and environment as
- * {@code finance-tracker up}, but each service starts and stops on request, one at a time, so that its time to
- * readiness is its own. A service that dies is restarted as in {@code finance-tracker up} (see {@link Supervisor}),
- * saying so on the standard output.
+ * {@code finance-tracker up}, but services start and stop on request: one alone, so that its time to readiness is its
+ * own, or several together, as {@code finance-tracker up} starts them. A service that dies is restarted as in
+ * {@code finance-tracker up} (see {@link Supervisor}), saying so on the standard output.
  */
 public final class IsolatedStack implements AutoCloseable {
 
@@ -68,7 +72,8 @@ public final class IsolatedStack implements AutoCloseable {
     }
 
     /**
-     * Starts the database, and a Kafka broker when events should travel over Kafka; no service yet.
+     * Starts the database, and a Kafka broker when events should travel over Kafka, then makes the services' start-up
+     * caches that are missing or stale; no service yet.
      *
      * @param home the project's directory, where the built jars are
      * @param directory where the database, the broker and the logs go
@@ -86,7 +91,65 @@ public final class IsolatedStack implements AutoCloseable {
         database.ensureDatabases(
                 topology.services().stream().map(ServiceSpec::database).toList());
         KafkaBroker kafka = overKafka ? KafkaBroker.start(directory.resolve("kafka"), freePort()) : null;
-        return new IsolatedStack(topology, database, port, kafka, directory.resolve("logs"), environment);
+        IsolatedStack stack =
+                new IsolatedStack(topology, database, port, kafka, directory.resolve("logs"), environment);
+        try {
+            stack.makeMissingStartupCaches();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Makes every missing or stale start-up cache, as many at a time as there are processors: a training run keeps
+     * about one of them busy while its JVM starts and then writes its cache. Each runs against a database of its own,
+     * so that the stack's databases are as new whether the caches were made now or not, and no service's time to
+     * readiness includes a training run.
+     */
+    private void makeMissingStartupCaches() {
+        List<ServiceSpec> missing = topology.services().stream()
+                .filter(spec -> !StartupCache.of(spec).isCurrent())
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        database.ensureDatabases(
+                missing.stream().map(IsolatedStack::trainingDatabase).toList());
+        int parallelism = Math.min(missing.size(), Runtime.getRuntime().availableProcessors());
+        try (ExecutorService trainers = Executors.newFixedThreadPool(parallelism)) {
+            List<Future<?>> trainings = missing.stream()
+                    .<Future<?>>map(spec -> trainers.submit(() -> train(spec)))
+                    .toList();
+            for (Future<?> training : trainings) {
+                await(training);
+            }
+        }
+    }
+
+    private void train(ServiceSpec spec) {
+        Map<String, String> env =
+                topology.environment(spec, database.jdbcUrl(trainingDatabase(spec)), credentials, null);
+        StartupCache.of(spec).train(env, logs.resolve(spec.name() + ".log"), process -> {});
+    }
+
+    private static String trainingDatabase(ServiceSpec spec) {
+        return spec.database() + "_training";
+    }
+
+    private static void await(Future<?> training) {
+        try {
+            training.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new StartupException("A training run failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("Interrupted while making the start-up caches");
+        }
     }
 
     /** Starts a service and waits until it is ready; returns how long that took from the start of its process. */
@@ -94,28 +157,43 @@ public final class IsolatedStack implements AutoCloseable {
         return startService(name, Map.of());
     }
 
-    /**
-     * Starts a service with some settings of its own and waits until it is ready. The first start of a service whose
-     * start-up cache is missing or stale makes it first, as {@code finance-tracker up} does.
-     */
+    /** Starts a service with some settings of its own and waits until it is ready. */
     public Duration startService(String name, Map<String, String> settings) {
+        Supplier<ServiceProcess> starter = starter(name, settings);
+        ServiceProcess process = starter.get();
+        running.put(name, process);
+        Duration took = process.awaitReady(READY_TIMEOUT);
+        supervisor.supervise(process, starter);
+        return took;
+    }
+
+    /**
+     * Starts services all at once, as {@code finance-tracker up} does, and waits until every one is ready: each
+     * copes with the others not being ready yet.
+     */
+    public void startServices(List<String> names) {
+        Map<String, Supplier<ServiceProcess>> starters = new LinkedHashMap<>();
+        for (String name : names) {
+            Supplier<ServiceProcess> starter = starter(name, Map.of());
+            starters.put(name, starter);
+            running.put(name, starter.get());
+        }
+        starters.forEach((name, starter) -> {
+            ServiceProcess process = running.get(name);
+            process.awaitReady(READY_TIMEOUT);
+            supervisor.supervise(process, starter);
+        });
+    }
+
+    private Supplier<ServiceProcess> starter(String name, Map<String, String> settings) {
         ServiceSpec spec = topology.service(name);
         Map<String, String> env = new HashMap<>(topology.environment(
                 spec, database.jdbcUrl(spec.database()), credentials, kafka == null ? null : kafka.bootstrapServers()));
         env.putAll(environment);
         env.putAll(settings);
         Path logFile = logs.resolve(name + ".log");
-        StartupCache cache = StartupCache.of(spec);
-        if (!cache.isCurrent()) {
-            cache.train(env, logFile, process -> {});
-        }
-        Supplier<ServiceProcess> starter =
-                () -> ServiceProcess.start(spec, cache.launchArguments(), env, logFile, line -> {});
-        ServiceProcess process = starter.get();
-        running.put(name, process);
-        Duration took = process.awaitReady(READY_TIMEOUT);
-        supervisor.supervise(process, starter);
-        return took;
+        List<String> arguments = StartupCache.of(spec).launchArguments();
+        return () -> ServiceProcess.start(spec, arguments, env, logFile, line -> {});
     }
 
     /** Stops a service for good: it is not restarted. */

@@ -22,7 +22,7 @@ final class SystemStack {
     private SystemStack() {}
 
     /**
-     * Starts the database and the named services.
+     * Starts the database and the named services, all at once.
      *
      * @param environment settings added to every service's environment (such as shorter retry intervals)
      */
@@ -48,9 +48,7 @@ final class SystemStack {
         Path run = home.resolve("system-tests/target/system-tests/run-" + System.currentTimeMillis());
         IsolatedStack stack = IsolatedStack.start(home, run, overKafka, environment);
         try {
-            for (String service : services.apply(stack)) {
-                stack.startService(service);
-            }
+            stack.startServices(services.apply(stack));
             return stack;
         } catch (RuntimeException e) {
             stack.close();

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,8 +27,11 @@ class DatabaseBusyTest extends ExpenseServiceTest {
             while (taken.size() < dataSource.getMaximumPoolSize()) {
                 taken.add(dataSource.getConnection());
             }
-            list = api.get("/expenses").bearer(token).send();
+            // both at once, so that the test waits out the pool's connection timeout once, not twice
+            CompletableFuture<ApiResponse> listing = CompletableFuture.supplyAsync(
+                    () -> api.get("/expenses").bearer(token).send());
             create = create(token, expense("1", "Food", "2026-01-01"));
+            list = listing.join();
         } finally {
             for (Connection connection : taken) {
                 connection.close();
