@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a summary groups expenses by: the SQL expression of the group an expense falls in, and of the key the group is
  * shown with. Dates are grouped as dates and formatted once per group, not once per expense. Groupings whose groups
- * are made of whole months (category, month) can also read the monthly totals ({@code expense_totals t}) instead of
- * the expenses.
+ * are made of whole months (category, month) can also read the monthly totals the database keeps instead of
+ * the expenses: by category those per month, category and currency ({@code expense_totals}), by month those per month
+ * and currency ({@code expense_month_totals}).
  */
 enum SummaryGrouping {
     CATEGORY(
@@ -16,19 +17,22 @@ enum SummaryGrouping {
             "join categories c on c.id = e.category_id",
             "c.name",
             "bucket",
-            new MonthlyTotals("join categories c on c.id = t.category_id", "c.name")),
+            new MonthlyTotals("expense_totals", "join categories c on c.id = t.category_id", "c.name")),
     MONTH(
             "month",
             "",
             "date_trunc('month', cast(e.expense_date as timestamp))",
             "to_char(bucket, 'YYYY-MM')",
-            new MonthlyTotals("", "cast(t.month as timestamp)")),
+            new MonthlyTotals("expense_month_totals", "", "cast(t.month as timestamp)")),
     WEEK("week", "", "date_trunc('week', cast(e.expense_date as timestamp))", "to_char(bucket, 'IYYY-\"W\"IW')", null),
     DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')", null),
     TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket", null);
 
-    /** How the groups are read from the monthly totals: what to join to {@code t}, and the group of a total. */
-    record MonthlyTotals(String join, String bucket) {}
+    /**
+     * How the groups are read from monthly totals: the table of totals {@code t} (each row a month's total and count
+     * of expenses, in a currency, in a slot), what to join to it, and the group of a total.
+     */
+    record MonthlyTotals(String table, String join, String bucket) {}
 
     /** The values of the {@code groupBy} parameter, one for each grouping (a test keeps them in step). */
     static final String PARAMETERS = "category|month|week|day|tag";

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Sums a user's expenses per group and currency. Groupings made of whole months (category, month) read the months that
- * lie wholly inside the window from the monthly totals the database keeps ({@code expense_totals}), and only the days
+ * lie wholly inside the window from the monthly totals the database keeps ({@code expense_totals} by category,
+ * {@code expense_month_totals} by month), and only the days
  * of a month cut by the window from the expenses themselves: a summary of ten years reads a few hundred rows, not the
  * whole history.
  */
@@ -48,7 +49,7 @@ class SummaryRepository {
                 params.put("monthsTo", months.end());
             }
             parts.add("select " + totals.bucket() + " as bucket, t.currency, sum(t.total) as total,"
-                    + " sum(t.expenses) as n from expense_totals t " + totals.join()
+                    + " sum(t.expenses) as n from " + totals.table() + " t " + totals.join()
                     + " where " + String.join(" and ", monthConditions) + " group by 1, 2");
             List<String> edges = new ArrayList<>();
             if (from != null && months.first() != null && months.first().isAfter(from)) {
