@@ -17,16 +17,37 @@ enum SummaryGrouping {
             "join categories c on c.id = e.category_id",
             "c.name",
             "bucket",
+            Order.BY_NAME,
             new MonthlyTotals("expense_totals", "join categories c on c.id = t.category_id", "c.name")),
     MONTH(
             "month",
             "",
             "date_trunc('month', cast(e.expense_date as timestamp))",
             "to_char(bucket, 'YYYY-MM')",
+            Order.BY_DATE,
             new MonthlyTotals("expense_month_totals", "", "cast(t.month as timestamp)")),
-    WEEK("week", "", "date_trunc('week', cast(e.expense_date as timestamp))", "to_char(bucket, 'IYYY-\"W\"IW')", null),
-    DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')", null),
-    TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket", null);
+    WEEK(
+            "week",
+            "",
+            "date_trunc('week', cast(e.expense_date as timestamp))",
+            "to_char(bucket, 'IYYY-\"W\"IW')",
+            Order.BY_DATE,
+            null),
+    DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')", Order.BY_DATE, null),
+    TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket", Order.BY_NAME, null);
+
+    /** The orders of groups, from their {@code bucket}. */
+    private static final class Order {
+
+        /** Names in alphabetical order whatever their case, none last. */
+        static final String BY_NAME = "lower(bucket) nulls last, bucket";
+
+        /**
+         * Dates in order of time: the order of their keys too, which are written with fixed widths, without
+         * formatting and comparing them as text.
+         */
+        static final String BY_DATE = "bucket";
+    }
 
     /**
      * How the groups are read from monthly totals: the table of totals {@code t} (each row a month's total and count
@@ -43,13 +64,21 @@ enum SummaryGrouping {
     private final String join;
     private final String bucket;
     private final String key;
+    private final String order;
     private final @Nullable MonthlyTotals monthlyTotals;
 
-    SummaryGrouping(String parameter, String join, String bucket, String key, @Nullable MonthlyTotals monthlyTotals) {
+    SummaryGrouping(
+            String parameter,
+            String join,
+            String bucket,
+            String key,
+            String order,
+            @Nullable MonthlyTotals monthlyTotals) {
         this.parameter = parameter;
         this.join = join;
         this.bucket = bucket;
         this.key = key;
+        this.order = order;
         this.monthlyTotals = monthlyTotals;
     }
 
@@ -74,6 +103,11 @@ enum SummaryGrouping {
     /** The group's key, from its {@code bucket}. */
     String key() {
         return key;
+    }
+
+    /** The order of the groups, from their {@code bucket}. */
+    String order() {
+        return order;
     }
 
     /** How whole months are read from the monthly totals; none when a group is not made of whole months. */

@@ -48,9 +48,8 @@ class SummaryRepository {
                 monthConditions.add("t.month < :monthsTo");
                 params.put("monthsTo", months.end());
             }
-            parts.add("select " + totals.bucket() + " as bucket, t.currency, sum(t.total) as total,"
-                    + " sum(t.expenses) as n from " + totals.table() + " t " + totals.join()
-                    + " where " + String.join(" and ", monthConditions) + " group by 1, 2");
+            parts.add("select " + totals.bucket() + " as bucket, t.currency, t.total, t.expenses as n from "
+                    + totals.table() + " t " + totals.join() + " where " + String.join(" and ", monthConditions));
             List<String> edges = new ArrayList<>();
             if (from != null && months.first() != null && months.first().isAfter(from)) {
                 edges.add(window(params, "from", from, "monthsFrom", months.first()));
@@ -62,11 +61,10 @@ class SummaryRepository {
                 parts.add(fromExpenses(grouping, "(" + String.join(" or ", edges) + ")"));
             }
         }
-        String sql = "select " + grouping.key() + " as key, currency, total, n from ("
-                + " select bucket, currency, sum(total) as total, sum(n) as n from ("
+        String sql = "select " + grouping.key() + " as key, currency, sum(total) as total, sum(n) as n from ("
                 + String.join(" union all ", parts) + ") as parts"
-                + " group by 1, 2 having sum(n) > 0) as groups"
-                + " order by lower(" + grouping.key() + ") nulls last, 1, 2";
+                + " group by bucket, currency having sum(n) > 0"
+                + " order by " + grouping.order() + ", currency";
         return jdbc.sql(sql)
                 .params(params)
                 .query((rs, n) -> new Row(
@@ -74,11 +72,10 @@ class SummaryRepository {
                 .list();
     }
 
-    /** The groups of the expenses {@code e} that a condition selects. */
+    /** The expenses {@code e} that a condition selects, each with its group, as one expense's total. */
     private static String fromExpenses(SummaryGrouping grouping, String condition) {
-        return "select " + grouping.bucket() + " as bucket, e.currency, sum(e.amount) as total, count(*) as n"
-                + " from expenses e " + grouping.join() + " where e.user_id = :user and " + condition
-                + " group by 1, 2";
+        return "select " + grouping.bucket() + " as bucket, e.currency, e.amount as total, 1 as n" + " from expenses e "
+                + grouping.join() + " where e.user_id = :user and " + condition;
     }
 
     /** The condition on {@code e.expense_date} of a window from a day to before a day, its ends bound by the names. */
