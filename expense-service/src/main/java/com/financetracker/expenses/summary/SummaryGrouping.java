@@ -1,40 +1,46 @@
 package com.financetracker.expenses.summary;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a summary groups expenses by: the SQL expression of the group an expense falls in, and of the key the group is
- * shown with. Dates are grouped as dates and formatted once per group, not once per expense. Groupings whose groups
- * are made of whole months (category, month) can also read the monthly totals the database keeps instead of
- * the expenses: by category those per month, category and currency ({@code expense_totals}), by month those per month
- * and currency ({@code expense_month_totals}).
+ * What a summary groups expenses by: the SQL expression of the group an expense falls in (its bucket), the order of
+ * the groups, and how a group's key is written from its bucket. Dates are grouped as dates and written as keys in
+ * Java, once per group. Groupings whose groups are made of whole months (category, month) can also read the monthly
+ * totals the database keeps instead of the expenses: by category those per month, category and currency
+ * ({@code expense_totals}), by month those per month and currency ({@code expense_month_totals}).
  */
 enum SummaryGrouping {
     CATEGORY(
             "category",
             "join categories c on c.id = e.category_id",
             "c.name",
-            "bucket",
+            Key::text,
             Order.BY_NAME,
             new MonthlyTotals("expense_totals", "join categories c on c.id = t.category_id", "c.name")),
     MONTH(
             "month",
             "",
-            "date_trunc('month', cast(e.expense_date as timestamp))",
-            "to_char(bucket, 'YYYY-MM')",
+            "cast(date_trunc('month', cast(e.expense_date as timestamp)) as date)",
+            Key::month,
             Order.BY_DATE,
-            new MonthlyTotals("expense_month_totals", "", "cast(t.month as timestamp)")),
+            new MonthlyTotals("expense_month_totals", "", "t.month")),
     WEEK(
             "week",
             "",
-            "date_trunc('week', cast(e.expense_date as timestamp))",
-            "to_char(bucket, 'IYYY-\"W\"IW')",
+            "cast(date_trunc('week', cast(e.expense_date as timestamp)) as date)",
+            Key::isoWeek,
             Order.BY_DATE,
             null),
-    DAY("day", "", "e.expense_date", "to_char(bucket, 'YYYY-MM-DD')", Order.BY_DATE, null),
-    TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", "bucket", Order.BY_NAME, null);
+    DAY("day", "", "e.expense_date", Key::day, Order.BY_DATE, null),
+    TAG("tag", "left join lateral unnest(e.tags) as t(tag) on true", "t.tag", Key::text, Order.BY_NAME, null);
 
     /** The orders of groups, from their {@code bucket}. */
     private static final class Order {
@@ -42,11 +48,42 @@ enum SummaryGrouping {
         /** Names in alphabetical order whatever their case, none last. */
         static final String BY_NAME = "lower(bucket) nulls last, bucket";
 
-        /**
-         * Dates in order of time: the order of their keys too, which are written with fixed widths, without
-         * formatting and comparing them as text.
-         */
+        /** Dates in order of time, which is the order of their keys too: they are written with fixed widths. */
         static final String BY_DATE = "bucket";
+    }
+
+    /** How a group's key is written from its bucket, read from a column of the result. */
+    @FunctionalInterface
+    interface Key {
+
+        @Nullable
+        String read(ResultSet result, int column) throws SQLException;
+
+        /** A name as it is (a category's, a tag's), or none. */
+        static @Nullable String text(ResultSet result, int column) throws SQLException {
+            return result.getString(column);
+        }
+
+        /** {@code 2026-11} for the first of a month. */
+        static String month(ResultSet result, int column) throws SQLException {
+            return YearMonth.from(date(result, column)).toString();
+        }
+
+        /** {@code 2026-W47} for the Monday of an ISO week, in the year the week belongs to. */
+        static String isoWeek(ResultSet result, int column) throws SQLException {
+            LocalDate monday = date(result, column);
+            int week = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            return monday.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
+        }
+
+        /** {@code 2026-11-16}. */
+        static String day(ResultSet result, int column) throws SQLException {
+            return date(result, column).toString();
+        }
+
+        private static LocalDate date(ResultSet result, int column) throws SQLException {
+            return Objects.requireNonNull(result.getObject(column, LocalDate.class));
+        }
     }
 
     /**
@@ -63,7 +100,7 @@ enum SummaryGrouping {
     private final String parameter;
     private final String join;
     private final String bucket;
-    private final String key;
+    private final Key key;
     private final String order;
     private final @Nullable MonthlyTotals monthlyTotals;
 
@@ -71,7 +108,7 @@ enum SummaryGrouping {
             String parameter,
             String join,
             String bucket,
-            String key,
+            Key key,
             String order,
             @Nullable MonthlyTotals monthlyTotals) {
         this.parameter = parameter;
@@ -100,8 +137,8 @@ enum SummaryGrouping {
         return bucket;
     }
 
-    /** The group's key, from its {@code bucket}. */
-    String key() {
+    /** How the group's key is written from its {@code bucket}. */
+    Key key() {
         return key;
     }
 
