@@ -24,14 +24,14 @@ enum SummaryGrouping {
             "c.name",
             Key::text,
             Order.BY_NAME,
-            new MonthlyTotals("expense_totals", "join categories c on c.id = t.category_id", "c.name")),
+            new MonthlyTotals("expense_totals", "join categories c on c.id = t.category_id", "c.name", true)),
     MONTH(
             "month",
             "",
             "cast(date_trunc('month', cast(e.expense_date as timestamp)) as date)",
             Key::month,
             Order.BY_DATE,
-            new MonthlyTotals("expense_month_totals", "", "t.month")),
+            new MonthlyTotals("expense_month_totals", "", "t.month", false)),
     WEEK(
             "week",
             "",
@@ -88,9 +88,11 @@ enum SummaryGrouping {
 
     /**
      * How the groups are read from monthly totals: the table of totals {@code t} (each row a month's total and count
-     * of expenses, in a currency, in a slot), what to join to it, and the group of a total.
+     * of expenses, in a currency, in a slot), what to join to it, the group of a total, and whether a group is made of
+     * many rows (a category's months), which the database adds up before sending them, or of a row per slot, sent as
+     * they are.
      */
-    record MonthlyTotals(String table, String join, String bucket) {}
+    record MonthlyTotals(String table, String join, String bucket, boolean manyRowsPerGroup) {}
 
     /** The values of the {@code groupBy} parameter, one for each grouping (a test keeps them in step). */
     static final String PARAMETERS = "category|month|week|day|tag";

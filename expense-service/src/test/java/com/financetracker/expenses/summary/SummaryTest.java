@@ -229,6 +229,23 @@ class SummaryTest extends ExpenseServiceTest {
     }
 
     @Test
+    void aMonthsTotalsSpreadOverSlotsAreAddedUpAndAMonthLeftWithoutExpensesIsLeftOut() {
+        created(token, withCurrency("1", "EUR", "Food", "2026-05-01"));
+        // what concurrent writes leave: a change counted in one slot, its undoing in another
+        for (String month : List.of("2026-05-01", "2026-06-01")) {
+            jdbc.sql("""
+                            insert into expense_month_totals as t (user_id, month, currency, slot, total, expenses)
+                            values (:user, cast(:month as date), 'EUR', 14, 7, 1),
+                                   (:user, cast(:month as date), 'EUR', 15, -7, -1)
+                            on conflict (user_id, month, currency, slot) do update
+                                set total = t.total + excluded.total, expenses = t.expenses + excluded.expenses
+                            """).param("user", userId).param("month", month).update();
+        }
+
+        assertThat(groups(summary("?groupBy=month"))).containsExactly("2026-05 EUR 1.00 1 1.00");
+    }
+
+    @Test
     void theMigrationTotalsTheExpensesThatAlreadyExistPerMonthAndCurrency() {
         String url = EmbeddedPostgresServer.createDatabase();
         SimpleDriverDataSource dataSource =
