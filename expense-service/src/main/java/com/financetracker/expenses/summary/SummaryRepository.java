@@ -100,7 +100,7 @@ class SummaryRepository {
      */
     private static List<Row> addedUp(List<Row> rows) {
         List<Row> groups = new ArrayList<>(rows.size());
-        Row group = null;
+        @Nullable Row group = null;
         for (Row row : rows) {
             if (group != null && group.sameGroupAs(row)) {
                 group = group.plus(row);
