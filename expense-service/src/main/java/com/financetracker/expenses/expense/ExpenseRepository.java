@@ -161,7 +161,18 @@ class ExpenseRepository implements UserDataOwner {
         int totals = jdbc.sql("delete from expense_totals where user_id = :user")
                 .param("user", userId)
                 .update();
-        return Map.of("expenses", expenses, "expense_counts", counts, "expense_totals", totals);
+        int monthTotals = jdbc.sql("delete from expense_month_totals where user_id = :user")
+                .param("user", userId)
+                .update();
+        return Map.of(
+                "expenses",
+                expenses,
+                "expense_counts",
+                counts,
+                "expense_totals",
+                totals,
+                "expense_month_totals",
+                monthTotals);
     }
 
     /** Serializes imports of one user, so two concurrent imports of the same file cannot both add it. */

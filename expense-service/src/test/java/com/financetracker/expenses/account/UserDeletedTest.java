@@ -50,8 +50,10 @@ class UserDeletedTest extends ExpenseServiceTest {
         assertThat(rows("idempotency_keys", userId)).isZero();
         assertThat(rows("expense_counts", userId)).isZero();
         assertThat(rows("expense_totals", userId)).isZero();
+        assertThat(rows("expense_month_totals", userId)).isZero();
         assertThat(rows("expenses", otherId)).isEqualTo(2);
         assertThat(rows("expense_totals", otherId)).isPositive();
+        assertThat(rows("expense_month_totals", otherId)).isPositive();
         assertThat(rows("categories", otherId)).isEqualTo(10);
         assertThat(rows("idempotency_keys", otherId)).isEqualTo(1);
         assertThat(api.get("/expenses").bearer(token).send().json().size()).isZero();

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financetracker.expenses.ExpenseServiceTest;
 import com.financetracker.platform.test.ApiResponse;
+import com.financetracker.platform.test.EmbeddedPostgresServer;
 import com.financetracker.platform.test.TestTokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.JsonNode;
 
 class SummaryTest extends ExpenseServiceTest {
@@ -196,6 +204,72 @@ class SummaryTest extends ExpenseServiceTest {
         assertThat(groups(summary("?from=2026-01-11&to=2026-03-31")))
                 .containsExactly("Food EUR 25.00 1 25.00", "Food USD 12.00 2 6.00");
         assertThat(groups(summary("?from=2026-02-15&to=2026-03-02"))).isEmpty();
+        assertThat(keptTotalsByMonth(userId)).isEqualTo(totalsByMonthFromScan(userId));
+    }
+
+    @Test
+    void concurrentCreatesOfOneUserAreAllTotalled() throws Exception {
+        int writers = 8;
+        int each = 10;
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers * each; i++) {
+                String body =
+                        withCurrency("1.25", i % 2 == 0 ? "EUR" : "USD", i % 3 == 0 ? "Food" : "Travel", "2026-03-01");
+                statuses.add(pool.submit(() -> create(token, body).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        }
+
+        assertThat(groups(summary("?groupBy=month")))
+                .containsExactly("2026-03 EUR 50.00 40 1.25", "2026-03 USD 50.00 40 1.25");
+        assertThat(keptTotalsByMonth(userId)).isEqualTo(totalsByMonthFromScan(userId));
+    }
+
+    @Test
+    void aMonthsTotalsSpreadOverSlotsAreAddedUpAndAMonthLeftWithoutExpensesIsLeftOut() {
+        created(token, withCurrency("1", "EUR", "Food", "2026-05-01"));
+        // what concurrent writes leave: a change counted in one slot, its undoing in another
+        for (String month : List.of("2026-05-01", "2026-06-01")) {
+            jdbc.sql("""
+                            insert into expense_month_totals as t (user_id, month, currency, slot, total, expenses)
+                            values (:user, cast(:month as date), 'EUR', 14, 7, 1),
+                                   (:user, cast(:month as date), 'EUR', 15, -7, -1)
+                            on conflict (user_id, month, currency, slot) do update
+                                set total = t.total + excluded.total, expenses = t.expenses + excluded.expenses
+                            """).param("user", userId).param("month", month).update();
+        }
+
+        assertThat(groups(summary("?groupBy=month"))).containsExactly("2026-05 EUR 1.00 1 1.00");
+    }
+
+    @Test
+    void theMigrationTotalsTheExpensesThatAlreadyExistPerMonthAndCurrency() {
+        String url = EmbeddedPostgresServer.createDatabase();
+        SimpleDriverDataSource dataSource =
+                new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "");
+        Flyway.configure().dataSource(dataSource).target("4").load().migrate();
+        JdbcClient database = JdbcClient.create(dataSource);
+        UUID user = UUID.randomUUID();
+        for (String category : List.of("Food", "Travel")) {
+            database.sql("""
+                            with category as (insert into categories (user_id, name) values (:user, :name) returning id)
+                            insert into expenses (user_id, amount, currency, category_id, expense_date, fingerprint)
+                            select :user, n + 0.5, case when n % 2 = 0 then 'EUR' else 'USD' end, category.id,
+                                   cast(date '2026-01-15' + n * interval '1 month' as date),
+                                   int4send(n) || convert_to(:name, 'UTF8')
+                              from category cross join generate_series(1, 3) as n
+                            """).param("user", user).param("name", category).update();
+        }
+
+        Flyway.configure().dataSource(dataSource).load().migrate();
+
+        assertThat(keptTotalsByMonth(database, user))
+                .as("one row per month and currency, whatever the categories")
+                .containsExactly("2026-02 USD 3 2", "2026-03 EUR 5 2", "2026-04 USD 7 2")
+                .isEqualTo(totalsByMonthFromScan(database, user));
     }
 
     @Test
@@ -230,6 +304,39 @@ class SummaryTest extends ExpenseServiceTest {
         assertThat(invalidFields(summary("?from=2026-13-01"))).containsExactly("from");
         assertThat(invalidFields(summary("?to=%2B999999999-01-01"))).containsExactly("to");
         assertProblem(summary("?from=yesterday"), 400, "validation");
+    }
+
+    private List<String> keptTotalsByMonth(UUID user) {
+        return keptTotalsByMonth(jdbc, user);
+    }
+
+    private List<String> totalsByMonthFromScan(UUID user) {
+        return totalsByMonthFromScan(jdbc, user);
+    }
+
+    /** The per-month totals the database keeps, its slots added up: "month currency total count". */
+    private static List<String> keptTotalsByMonth(JdbcClient database, UUID user) {
+        return database.sql("""
+                        select concat_ws(' ', to_char(month, 'YYYY-MM'), currency, trim_scale(sum(total)),
+                                         sum(expenses))
+                          from expense_month_totals
+                         where user_id = :user
+                         group by month, currency
+                        having sum(expenses) <> 0 or sum(total) <> 0
+                         order by month, currency
+                        """).param("user", user).query(String.class).list();
+    }
+
+    /** The same, counted from the expenses themselves. */
+    private static List<String> totalsByMonthFromScan(JdbcClient database, UUID user) {
+        return database.sql("""
+                        select concat_ws(' ', to_char(date_trunc('month', expense_date), 'YYYY-MM'), currency,
+                                         trim_scale(sum(amount)), count(*))
+                          from expenses
+                         where user_id = :user
+                         group by date_trunc('month', expense_date), currency
+                         order by date_trunc('month', expense_date), currency
+                        """).param("user", user).query(String.class).list();
     }
 
     private String id(String expense) {
